@@ -1,0 +1,29 @@
+package io.anklume.core.infra;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One machine of a domain. Nullable fields mean "not set in the file" ({@code ip} is then allocated,
+ * {@code osImage} the global default, {@code ephemeral} the domain's default).
+ */
+public record Machine(String name, String domain, String description, Type type, String ip, String osImage,
+                      Boolean ephemeral, boolean gpu, List<String> profiles, Integer weight, Boolean bootAutostart,
+                      Integer bootPriority, String snapshotsSchedule, String snapshotsExpiry,
+                      Map<String, String> config, Map<String, Map<String, String>> devices,
+                      Map<String, Object> storageVolumes, Map<String, Object> persistentData, List<String> roles) {
+
+    public enum Type {
+        LXC("container"), VM("virtual-machine");
+
+        private final String incusType;
+
+        Type(String incusType) {
+            this.incusType = incusType;
+        }
+
+        public String incusType() {
+            return incusType;
+        }
+    }
+}
