@@ -93,19 +93,36 @@ public final class LiveInventory implements Inventory {
 
     /** Subscribes to events and starts the first load in the background; returns this. */
     public LiveInventory start() {
-        subscription = client.events().subscribe(Set.of("lifecycle", "operation"), new EventListener() {
-            @Override
-            public void onEvent(Event event) {
-                submit(() -> handle(event));
-            }
-
-            @Override
-            public void onConnectionChange(boolean connected, String reason) {
-                submit(() -> streamChanged(connected, reason));
-            }
-        });
+        subscribe();
         submit(this::fullRefresh);
         return this;
+    }
+
+    /** The client's stream reconnects by itself; only a refusal to open it at all is retried here. */
+    private void subscribe() {
+        if (closed) {
+            return;
+        }
+        try {
+            subscription = client.events().subscribe(Set.of("lifecycle", "operation"), new EventListener() {
+                @Override
+                public void onEvent(Event event) {
+                    submit(() -> handle(event));
+                }
+
+                @Override
+                public void onConnectionChange(boolean connected, String reason) {
+                    submit(() -> streamChanged(connected, reason));
+                }
+            });
+            if (!state.streamConnected() && subscription.isConnected()) {
+                streamChanged(true, null);
+            }
+        } catch (RuntimeException e) {
+            state.stream(false, reason(e));
+            changed();
+            executor.schedule(this::subscribe, settings.maxBackoff().toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Waits for the first successful load; false when it did not come in time. */
@@ -128,6 +145,11 @@ public final class LiveInventory implements Inventory {
         submit(this::fullRefresh);
     }
 
+    /**
+     * Reads CPU, memory and snapshot count of these instances in the background unless they were read
+     * within {@link InventorySettings#detailsTtl()}; call it again on each redraw of the visible rows
+     * to keep their figures current (the last figures stay shown meanwhile).
+     */
     @Override
     public void requestDetails(Collection<InstanceRef> refs) {
         for (InstanceRef ref : refs) {
