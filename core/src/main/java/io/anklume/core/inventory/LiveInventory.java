@@ -49,6 +49,7 @@ public final class LiveInventory implements Inventory {
     private final boolean ownsExecutor;
     private final InventoryState state = new InventoryState();
     private final ListenerHub listeners;
+    private final SerialExecutor eventLane;
     private final Cache<InstanceRef, LiveDetails> freshDetails;
     private final Set<InstanceRef> detailsInFlight = ConcurrentHashMap.newKeySet();
     private final Set<InstanceRef> pendingReloads = ConcurrentHashMap.newKeySet();
@@ -84,6 +85,7 @@ public final class LiveInventory implements Inventory {
         this.executor = executor;
         this.ownsExecutor = ownsExecutor;
         this.listeners = new ListenerHub(executor);
+        this.eventLane = new SerialExecutor(executor);
         this.freshDetails = Caffeine.newBuilder()
                 .expireAfterWrite(settings.detailsTtl())
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
@@ -107,12 +109,12 @@ public final class LiveInventory implements Inventory {
             subscription = client.events().subscribe(Set.of("lifecycle", "operation"), new EventListener() {
                 @Override
                 public void onEvent(Event event) {
-                    submit(() -> handle(event));
+                    inOrder(() -> handle(event));
                 }
 
                 @Override
                 public void onConnectionChange(boolean connected, String reason) {
-                    submit(() -> streamChanged(connected, reason));
+                    inOrder(() -> streamChanged(connected, reason));
                 }
             });
             if (!state.streamConnected() && subscription.isConnected()) {
@@ -246,7 +248,7 @@ public final class LiveInventory implements Inventory {
         state.stream(connected, reason);
         changed();
         if (connected && !wasConnected) {
-            fullRefresh(); // events were missed while the stream was down
+            refresh(); // events were missed while the stream was down
         }
     }
 
@@ -406,11 +408,20 @@ public final class LiveInventory implements Inventory {
     }
 
     private void submit(Runnable task) {
+        submit(executor, task);
+    }
+
+    /** Events are handled one at a time in arrival order (the handling itself never waits on Incus). */
+    private void inOrder(Runnable task) {
+        submit(eventLane, task);
+    }
+
+    private void submit(java.util.concurrent.Executor lane, Runnable task) {
         if (closed) {
             return;
         }
         try {
-            executor.execute(() -> {
+            lane.execute(() -> {
                 try {
                     task.run();
                 } catch (RuntimeException e) {
