@@ -15,7 +15,6 @@ import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A throw-away Incus project with its own bridge for core's integration tests. Names start with
@@ -43,13 +42,16 @@ public final class CoreLab implements AutoCloseable {
         this.subnetPrefix = subnetPrefix;
     }
 
-    /** The local daemon; aborts (skips) the test class while this branch has no client implementation. */
+    /**
+     * The local daemon through the real client, or through {@link IncusQueryClient} (the {@code incus}
+     * command) while this branch does not have the real client yet.
+     */
     public static IncusClient connect() {
         try {
             return IncusClient.connect(IncusConfig.local());
         } catch (UnsupportedOperationException e) {
-            Assumptions.abort("the Incus client is not implemented on this branch yet");
-            throw e;
+            System.err.println("[core-lab] real Incus client not available yet: using the incus command");
+            return new IncusQueryClient();
         }
     }
 
