@@ -47,11 +47,18 @@ public final class CoreLab implements AutoCloseable {
      * command) while this branch does not have the real client yet.
      */
     public static IncusClient connect() {
+        return connect(IncusConfig.DEFAULT_SOCKET);
+    }
+
+    /** Like {@link #connect()}, through the given unix socket. */
+    public static IncusClient connect(java.nio.file.Path socket) {
+        IncusConfig config = new IncusConfig(new IncusConfig.Endpoint.UnixSocket(socket), java.time.Duration.ofSeconds(10),
+                java.time.Duration.ofMinutes(5));
         try {
-            return IncusClient.connect(IncusConfig.local());
+            return IncusClient.connect(config);
         } catch (UnsupportedOperationException e) {
             System.err.println("[core-lab] real Incus client not available yet: using the incus command");
-            return new IncusQueryClient();
+            return new IncusQueryClient(socket);
         }
     }
 

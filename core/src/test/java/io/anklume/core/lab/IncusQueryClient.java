@@ -66,10 +66,25 @@ final class IncusQueryClient implements IncusClient {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final List<Process> monitors = new ArrayList<>();
+    private final String socket;
+    private volatile boolean closed;
+
+    /** {@code socket} null: the default Incus socket. */
+    IncusQueryClient(java.nio.file.Path socket) {
+        this.socket = socket == null ? null : socket.toString();
+    }
+
+    private ProcessBuilder process(List<String> cmd) {
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (socket != null) {
+            pb.environment().put("INCUS_SOCKET", socket);
+        }
+        return pb;
+    }
 
     // ---- transport --------------------------------------------------------------------------------
 
-    private static JsonNode request(String method, String path, Object body) {
+    private JsonNode request(String method, String path, Object body) {
         List<String> cmd = new ArrayList<>(List.of("incus", "query", "--raw", "-X", method));
         try {
             if (body != null) {
@@ -77,7 +92,7 @@ final class IncusQueryClient implements IncusClient {
                 cmd.add(JSON.writeValueAsString(body));
             }
             cmd.add(path);
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            Process p = process(cmd).redirectErrorStream(true).start();
             byte[] out = p.getInputStream().readAllBytes();
             p.waitFor(60, TimeUnit.SECONDS);
             String text = new String(out, StandardCharsets.UTF_8).trim();
@@ -99,7 +114,7 @@ final class IncusQueryClient implements IncusClient {
         }
     }
 
-    private static JsonNode metadata(String method, String path, Object body) {
+    private JsonNode metadata(String method, String path, Object body) {
         return request(method, path, body).path("metadata");
     }
 
@@ -107,7 +122,7 @@ final class IncusQueryClient implements IncusClient {
         return JSON.convertValue(node, type);
     }
 
-    private static OperationHandle operation(String method, String path, Object body) {
+    private OperationHandle operation(String method, String path, Object body) {
         JsonNode envelope = request(method, path, body);
         Operation initial = op(envelope.path("metadata"));
         return new OperationHandle() {
@@ -262,7 +277,7 @@ final class IncusQueryClient implements IncusClient {
                     project == null ? "default" : project, name, "--"));
             cmd.addAll(command);
             try {
-                Process p = new ProcessBuilder(cmd).start();
+                Process p = process(cmd).start();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
                 p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
@@ -421,28 +436,47 @@ final class IncusQueryClient implements IncusClient {
         public EventSubscription subscribe(Set<String> types, EventListener listener) {
             List<String> cmd = new ArrayList<>(List.of("incus", "monitor", "--all-projects", "--format", "json"));
             types.forEach(t -> cmd.add("--type=" + t));
-            Process p;
-            try {
-                p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            } catch (IOException e) {
-                throw new IncusException(0, e.getMessage(), "GET /1.0/events", e);
-            }
-            synchronized (monitors) {
-                monitors.add(p);
-            }
-            Thread reader = new Thread(() -> read(p.getInputStream(), listener), "incus-monitor");
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicReference<Process> current = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread reader = new Thread(() -> {
+                while (!stop.get() && !closed) {
+                    try {
+                        Process p = process(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                        current.set(p);
+                        synchronized (monitors) {
+                            monitors.add(p);
+                        }
+                        // incus monitor prints nothing until an event: check the daemon answers first.
+                        request("GET", "/1.0", null);
+                        listener.onConnectionChange(true, null);
+                        read(p.getInputStream(), listener);
+                        p.destroy();
+                    } catch (IOException | RuntimeException e) {
+                        listener.onConnectionChange(false, String.valueOf(e.getMessage()));
+                    }
+                    try {
+                        Thread.sleep(500);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "incus-monitor");
             reader.setDaemon(true);
             reader.start();
-            listener.onConnectionChange(true, null);
             return new EventSubscription() {
                 @Override
                 public boolean isConnected() {
-                    return p.isAlive();
+                    Process p = current.get();
+                    return p != null && p.isAlive();
                 }
 
                 @Override
                 public void close() {
-                    p.destroy();
+                    stop.set(true);
+                    Process p = current.get();
+                    if (p != null) {
+                        p.destroy();
+                    }
                 }
             };
         }
@@ -467,7 +501,9 @@ final class IncusQueryClient implements IncusClient {
             }
         } catch (IOException | RuntimeException e) {
             listener.onConnectionChange(false, String.valueOf(e.getMessage()));
+            return;
         }
+        listener.onConnectionChange(false, "incus monitor ended");
     }
 
     @Override
@@ -532,6 +568,7 @@ final class IncusQueryClient implements IncusClient {
 
     @Override
     public void close() {
+        closed = true;
         synchronized (monitors) {
             monitors.forEach(Process::destroy);
         }
