@@ -135,6 +135,22 @@ class LiveInventoryTest {
     }
 
     @Test
+    void aFullReloadCostsTheSameNumberOfRequestsForTwoHundredInstances() throws Exception {
+        List<Instance> many = new java.util.ArrayList<>();
+        for (int n = 0; n < 200; n++) {
+            many.add(n % 2 == 0 ? instance("lab", "c" + n, "Running", Map.of())
+                    : instance("pro", "c" + n, "Running", Map.of(), Map.of("eth0", nic("net-pro", null))));
+        }
+        when(instances.listAllProjects(false)).thenReturn(many);
+        when(networks.leases(anyString(), anyString())).thenReturn(List.of());
+        start(Duration.ofMinutes(1));
+        awaitSnapshot(s -> s.instances().size() == 200);
+        verify(instances, times(1)).listAllProjects(false);
+        verify(networks, times(2)).leases(anyString(), anyString());
+        org.mockito.Mockito.verifyNoMoreInteractions(instances, networks, snapshots);
+    }
+
+    @Test
     void lifecycleEventUpdatesOnlyThatInstance() throws Exception {
         when(instances.listAllProjects(false)).thenReturn(List.of(
                 instance("lab", "web", "Running", Map.of()), instance("lab", "db", "Running", Map.of())));
