@@ -318,8 +318,8 @@ public final class LiveInventory implements Inventory {
             Instance i = client.instances().get(ref.project(), ref.name());
             state.putInstance(i);
             if (i.state() != null) {
-                state.putDetails(ref, detailsFrom(i.state(), i.snapshots() == null
-                        ? state.details(ref).snapshotCount() : Integer.valueOf(i.snapshots().size())));
+                // A single GET embeds state and snapshots; Incus sends null for "no snapshots".
+                state.putDetails(ref, detailsFrom(i.state(), i.snapshots() == null ? 0 : i.snapshots().size()));
             }
         } catch (IncusException e) {
             if (e.isNotFound()) {

@@ -166,6 +166,18 @@ class LiveInventoryTest {
     }
 
     @Test
+    void anEventReadAlsoRefreshesTheFiguresItCarries() throws Exception {
+        when(instances.listAllProjects(false)).thenReturn(List.of(instance("lab", "web", "Stopped", Map.of())));
+        when(instances.get("lab", "web")).thenReturn(TestInstances.withState(instance("lab", "web", "Running", Map.of()),
+                TestInstances.state("Running", 1_000_000_000L, 2048)));
+        start(Duration.ofMinutes(1));
+        stream.get().onEvent(instanceEvent("lab", "instance-started", "web"));
+        InventorySnapshot s = awaitSnapshot(x -> view(x, WEB).memoryBytes() != null);
+        assertEquals(2048L, view(s, WEB).memoryBytes());
+        assertEquals(0, view(s, WEB).snapshotCount(), "a single GET sends null snapshots when there are none");
+    }
+
+    @Test
     void burstOfEventsForOneInstanceIsReadOnce() throws Exception {
         when(instances.listAllProjects(false)).thenReturn(List.of(instance("lab", "web", "Stopped", Map.of())));
         when(instances.get("lab", "web")).thenReturn(instance("lab", "web", "Running", Map.of()));

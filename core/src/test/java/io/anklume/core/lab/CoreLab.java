@@ -42,24 +42,15 @@ public final class CoreLab implements AutoCloseable {
         this.subnetPrefix = subnetPrefix;
     }
 
-    /**
-     * The local daemon through the real client, or through {@link IncusQueryClient} (the {@code incus}
-     * command) while this branch does not have the real client yet.
-     */
+    /** The local daemon. */
     public static IncusClient connect() {
         return connect(IncusConfig.DEFAULT_SOCKET);
     }
 
-    /** Like {@link #connect()}, through the given unix socket. */
+    /** The daemon through the given unix socket (e.g. a {@link SocketRelay}). */
     public static IncusClient connect(java.nio.file.Path socket) {
-        IncusConfig config = new IncusConfig(new IncusConfig.Endpoint.UnixSocket(socket), java.time.Duration.ofSeconds(10),
-                java.time.Duration.ofMinutes(5));
-        try {
-            return IncusClient.connect(config);
-        } catch (UnsupportedOperationException e) {
-            System.err.println("[core-lab] real Incus client not available yet: using the incus command");
-            return new IncusQueryClient(socket);
-        }
+        return IncusClient.connect(new IncusConfig(new IncusConfig.Endpoint.UnixSocket(socket),
+                java.time.Duration.ofSeconds(10), java.time.Duration.ofMinutes(5)));
     }
 
     public static CoreLab create(IncusClient client) {
