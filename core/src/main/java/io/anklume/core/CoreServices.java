@@ -54,6 +54,11 @@ public final class CoreServices implements AutoCloseable {
         return inventory;
     }
 
+    /** Waits for the inventory's first load (e.g. before printing the list without a terminal). */
+    public boolean awaitInventory(java.time.Duration timeout) throws InterruptedException {
+        return inventory.awaitLoaded(timeout);
+    }
+
     public Lifecycle lifecycle() {
         return lifecycle;
     }
