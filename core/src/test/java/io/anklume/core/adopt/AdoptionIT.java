@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.anklume.core.ActionException;
 import io.anklume.core.infra.TrustLevel;
 import io.anklume.core.inventory.InstanceRef;
-import io.anklume.core.lab.CoreLab;
+import io.anklume.incus.lab.IncusLab;
 import io.anklume.incus.IncusClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,15 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AdoptionIT {
     private static IncusClient client;
-    private static CoreLab lab;
+    private static IncusLab lab;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void lab() {
-        client = CoreLab.connect();
-        lab = CoreLab.create(client);
+        client = IncusLab.connect();
+        lab = IncusLab.create(client);
     }
 
     @AfterAll
@@ -43,7 +43,7 @@ class AdoptionIT {
 
     @Test
     void adoptingAnUntrackedContainerMarksItAndRecordsItWithCommentsIntact() throws Exception {
-        lab.launch("stray", Map.of(), false);
+        lab.instance("stray", Map.of(), false);
         InstanceRef ref = new InstanceRef(lab.project(), "stray");
         Adoption adoption = new Adoption(client, false);
         assertTrue(adoption.untracked().contains(ref));

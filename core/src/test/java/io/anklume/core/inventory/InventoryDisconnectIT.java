@@ -2,7 +2,7 @@ package io.anklume.core.inventory;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.anklume.core.lab.CoreLab;
+import io.anklume.incus.lab.IncusLab;
 import io.anklume.core.lab.SocketRelay;
 import io.anklume.incus.IncusClient;
 import io.anklume.incus.IncusConfig;
@@ -40,7 +40,7 @@ class InventoryDisconnectIT {
         Path socket = Path.of("/tmp/ankinv-relay-" + UUID.randomUUID().toString().substring(0, 8) + ".sock");
         try (SocketRelay relay = new SocketRelay(socket, IncusConfig.DEFAULT_SOCKET)) {
             relay.start();
-            try (IncusClient client = CoreLab.connect(socket);
+            try (IncusClient client = IncusLab.connect(socket);
                  LiveInventory inventory = new LiveInventory(client, Clock.systemUTC(), new InventorySettings(
                          Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofMillis(15), Duration.ofSeconds(1),
                          Duration.ofSeconds(3), List.of()))) {

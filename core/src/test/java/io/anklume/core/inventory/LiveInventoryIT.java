@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.anklume.core.lab.CoreLab;
+import io.anklume.incus.lab.IncusLab;
 import io.anklume.core.lifecycle.IncusLifecycle;
 import io.anklume.core.snapshot.IncusSnapshots;
 import io.anklume.incus.IncusClient;
@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Test;
 /** LiveInventory against the real daemon, in a project and bridge of its own. */
 class LiveInventoryIT {
     private static IncusClient client;
-    private static CoreLab lab;
+    private static IncusLab lab;
 
     @BeforeAll
     static void lab() {
-        client = CoreLab.connect();
-        lab = CoreLab.create(client);
+        client = IncusLab.connect();
+        lab = IncusLab.create(client);
     }
 
     @AfterAll
@@ -67,11 +67,11 @@ class LiveInventoryIT {
 
     @Test
     void seesAContainerOfAFreshProjectWithItsLeasedAddress() throws Exception {
-        lab.launch("web", Map.of(), true);
+        lab.instance("web", Map.of(), true);
         InstanceRef ref = new InstanceRef(lab.project(), "web");
         try (LiveInventory inventory = inventory(Duration.ofSeconds(2))) {
             InstanceView v = await(inventory, ref, x -> x.ipv4() != null, Duration.ofSeconds(30));
-            assertTrue(v.ipv4().startsWith(lab.subnetPrefix()), v.ipv4() + " on " + lab.subnetPrefix() + "0/24");
+            assertTrue(v.ipv4().startsWith((lab.subnetPrefix() + ".")), v.ipv4() + " on " + (lab.subnetPrefix() + ".") + "0/24");
             assertTrue(v.isRunning());
             assertFalse(v.managed());
             assertEquals(lab.project(), v.domain());
@@ -83,7 +83,7 @@ class LiveInventoryIT {
 
     @Test
     void lifecycleChangeReachesAListenerThroughEvents() throws Exception {
-        lab.launch("life", Map.of(), true);
+        lab.instance("life", Map.of(), true);
         InstanceRef ref = new InstanceRef(lab.project(), "life");
         IncusLifecycle lifecycle = new IncusLifecycle(client, false);
         // A full reload only every 10 minutes: what arrives comes from the events.
@@ -111,7 +111,7 @@ class LiveInventoryIT {
 
     @Test
     void snapshotOfARunningContainerCountsAndNeverShowsItFrozen() throws Exception {
-        lab.launch("snappy", Map.of(), true);
+        lab.instance("snappy", Map.of(), true);
         InstanceRef ref = new InstanceRef(lab.project(), "snappy");
         try (LiveInventory inventory = inventory(Duration.ofMinutes(10))) {
             await(inventory, ref, InstanceView::isRunning, Duration.ofSeconds(10));

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.anklume.core.ActionException;
 import io.anklume.core.inventory.InstanceRef;
-import io.anklume.core.lab.CoreLab;
+import io.anklume.incus.lab.IncusLab;
 import io.anklume.incus.IncusClient;
 import io.anklume.incus.IncusException;
 import java.util.Map;
@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 
 class IncusLifecycleIT {
     private static IncusClient client;
-    private static CoreLab lab;
+    private static IncusLab lab;
 
     @BeforeAll
     static void lab() {
-        client = CoreLab.connect();
-        lab = CoreLab.create(client);
+        client = IncusLab.connect();
+        lab = IncusLab.create(client);
     }
 
     @AfterAll
@@ -40,7 +40,7 @@ class IncusLifecycleIT {
 
     @Test
     void cleanStopStartAndRestart() {
-        lab.launch("svc", Map.of(), true);
+        lab.instance("svc", Map.of(), true);
         InstanceRef ref = new InstanceRef(lab.project(), "svc");
         IncusLifecycle lifecycle = new IncusLifecycle(client, false);
         lifecycle.stop(ref, false);
@@ -55,7 +55,7 @@ class IncusLifecycleIT {
 
     @Test
     void deleteOfAProtectedInstanceIsRefusedWithTheExplanation() {
-        lab.launch("keep", Map.of("security.protection.delete", "true"), true);
+        lab.instance("keep", Map.of("security.protection.delete", "true"), true);
         InstanceRef ref = new InstanceRef(lab.project(), "keep");
         ActionException e = assertThrows(ActionException.class, () -> new IncusLifecycle(client, false).delete(ref));
         assertTrue(e.getMessage().contains("security.protection.delete=true"), e.getMessage());
@@ -66,7 +66,7 @@ class IncusLifecycleIT {
 
     @Test
     void deleteStopsARunningInstanceFirst() {
-        lab.launch("gone", Map.of(), true);
+        lab.instance("gone", Map.of(), true);
         InstanceRef ref = new InstanceRef(lab.project(), "gone");
         new IncusLifecycle(client, false).delete(ref);
         IncusException e = assertThrows(IncusException.class, () -> client.instances().get(ref.project(), ref.name()));
@@ -75,7 +75,7 @@ class IncusLifecycleIT {
 
     @Test
     void readOnlyModeChangesNothing() {
-        lab.launch("ro", Map.of(), true);
+        lab.instance("ro", Map.of(), true);
         InstanceRef ref = new InstanceRef(lab.project(), "ro");
         IncusLifecycle lifecycle = new IncusLifecycle(client, true);
         assertThrows(ActionException.class, () -> lifecycle.stop(ref, true));

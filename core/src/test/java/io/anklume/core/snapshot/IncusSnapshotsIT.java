@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.anklume.core.ActionException;
 import io.anklume.core.inventory.InstanceRef;
-import io.anklume.core.lab.CoreLab;
+import io.anklume.incus.lab.IncusLab;
 import io.anklume.incus.IncusClient;
 import io.anklume.incus.model.ExecResult;
 import java.time.Clock;
@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 
 class IncusSnapshotsIT {
     private static IncusClient client;
-    private static CoreLab lab;
+    private static IncusLab lab;
 
     @BeforeAll
     static void lab() {
-        client = CoreLab.connect();
-        lab = CoreLab.create(client);
+        client = IncusLab.connect();
+        lab = IncusLab.create(client);
     }
 
     @AfterAll
@@ -44,7 +44,7 @@ class IncusSnapshotsIT {
 
     @Test
     void restoreBringsBackWhatTheSnapshotHeld() {
-        lab.launch("data", Map.of(), true);
+        lab.instance("data", Map.of(), true);
         InstanceRef ref = new InstanceRef(lab.project(), "data");
         IncusSnapshots snapshots = new IncusSnapshots(client, Clock.systemUTC(), false);
         assertEquals(0, sh(ref, "echo precious > /root/file").exitCode());
@@ -67,7 +67,7 @@ class IncusSnapshotsIT {
 
     @Test
     void listIsNewestFirstAndATakenNameIsRefusedPlainly() throws Exception {
-        lab.launch("names", Map.of(), false);
+        lab.instance("names", Map.of(), false);
         InstanceRef ref = new InstanceRef(lab.project(), "names");
         IncusSnapshots snapshots = new IncusSnapshots(client, Clock.systemUTC(), false);
         snapshots.create(ref, "first");

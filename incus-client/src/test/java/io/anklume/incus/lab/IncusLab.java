@@ -75,8 +75,18 @@ public final class IncusLab implements AutoCloseable {
         return client;
     }
 
+    /** Connects through another socket path (e.g. a relay a test can cut). */
+    public static IncusClient connect(Path socket) {
+        return IncusClient.connect(new IncusConfig(new IncusConfig.Endpoint.UnixSocket(socket),
+                Duration.ofSeconds(10), Duration.ofMinutes(5)));
+    }
+
     public static IncusLab create() {
-        IncusClient client = connect();
+        return create(connect());
+    }
+
+    /** A lab on the given client; closing the lab closes the client. */
+    public static IncusLab create(IncusClient client) {
         cleanLeftovers(client, Duration.ofMinutes(90));
         String suffix = randomSuffix(6);
         String project = "t-" + suffix;
@@ -240,6 +250,14 @@ public final class IncusLab implements AutoCloseable {
     public InstanceCreate busybox(String name, boolean start) {
         return new InstanceCreate(name, "container", InstanceSource.imageAlias(IMAGE), List.of("default"), false,
                 new HashMap<>(), new HashMap<>(), "", start);
+    }
+
+    /** Creates a busybox container with extra config in the lab project, started or not. */
+    public Instance instance(String name, Map<String, String> config, boolean start) {
+        InstanceCreate create = busybox(name, start);
+        create.config().putAll(config);
+        client.instances().create(project, create).await(Duration.ofSeconds(60));
+        return client.instances().get(project, name);
     }
 
     /** Launches a busybox container in the lab project and waits until it has its IPv4. */
