@@ -1,8 +1,21 @@
 package io.anklume.core.infra;
 
-/** The {@code global:} section with defaults applied; {@code resourcePolicy} is null when absent. */
+/**
+ * The {@code global:} section with defaults applied; {@code resourcePolicy} is null when absent.
+ * {@code baseSubnet} is set (e.g. "10.100") only for files in anklume's legacy addressing mode (no
+ * {@code addressing:} key), where every domain names its {@code subnet_id}.
+ */
 public record Global(int baseOctet, int zoneBase, String defaultOsImage, GpuPolicy gpuPolicy,
-                     FirewallMode firewallMode, ResourcePolicy resourcePolicy) {
+                     FirewallMode firewallMode, ResourcePolicy resourcePolicy, String baseSubnet) {
+
+    public Global(int baseOctet, int zoneBase, String defaultOsImage, GpuPolicy gpuPolicy,
+                  FirewallMode firewallMode, ResourcePolicy resourcePolicy) {
+        this(baseOctet, zoneBase, defaultOsImage, gpuPolicy, firewallMode, resourcePolicy, null);
+    }
+
+    public boolean legacyAddressing() {
+        return baseSubnet != null;
+    }
 
     public enum GpuPolicy { EXCLUSIVE, SHARED }
 

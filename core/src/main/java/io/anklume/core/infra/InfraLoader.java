@@ -1,0 +1,448 @@
+package io.anklume.core.infra;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Reads an anklume infra.yml with SnakeYAML's node API, so every value keeps its line and column.
+ * Bad input never throws: malformed YAML, wrong types and unknown keys all become {@link Problem}s.
+ * Semantic rules (names, subnets, policies, ...) are the {@link Validator}'s.
+ */
+public final class InfraLoader {
+    /** infra.yml files are a few KB; anything this large is not one. */
+    static final long MAX_BYTES = 5L << 20;
+
+    static final List<String> TOP_KEYS = List.of("project_name", "global", "domains", "network_policies");
+    static final List<String> GLOBAL_KEYS = List.of("addressing", "base_subnet", "default_os_image",
+            "default_connection", "default_user", "gpu_policy", "firewall_mode", "resource_policy", "nesting_prefix",
+            "ai_access_policy", "ai_access_default", "routing");
+    static final List<String> ADDRESSING_KEYS = List.of("base_octet", "zone_base", "zone_step");
+    static final List<String> RESOURCE_KEYS = List.of("host_reserve", "mode", "cpu_mode", "memory_enforce", "overcommit");
+    static final List<String> RESERVE_KEYS = List.of("cpu", "memory");
+    static final List<String> DOMAIN_KEYS = List.of("description", "enabled", "subnet_id", "trust_level", "ephemeral",
+            "profiles", "machines");
+    static final List<String> PROFILE_KEYS = List.of("description", "config", "devices");
+    static final List<String> MACHINE_KEYS = List.of("description", "type", "ip", "os_image", "ephemeral", "gpu",
+            "profiles", "weight", "boot_autostart", "boot_priority", "snapshots_schedule", "snapshots_expiry", "config",
+            "devices", "storage_volumes", "persistent_data", "roles", "routes");
+    static final List<String> POLICY_KEYS = List.of("description", "from", "to", "ports", "protocol", "bidirectional");
+
+    private InfraLoader() {}
+
+    public static LoadResult load(Path file) {
+        String name = file.toString();
+        try {
+            if (!Files.isRegularFile(file)) {
+                return fatal(name, "no such file");
+            }
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                return fatal(name, String.format(Locale.ROOT,
+                        "file is %.1f MB; an infra.yml is a few KB (the limit is %d MB): is this the right file?",
+                        size / 1e6, MAX_BYTES >> 20));
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                return fatal(name, "not a text file (invalid UTF-8): is this the right file?");
+            }
+            return parse(name, text);
+        } catch (IOException e) {
+            return fatal(name, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    public static LoadResult parse(String fileName, String text) {
+        if (text.length() > MAX_BYTES) {
+            return fatal(fileName, "file is too large for an infra.yml");
+        }
+        if (text.indexOf('\0') >= 0) {
+            return fatal(fileName, "not a text file (it contains NUL bytes): is this the right file?");
+        }
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setCodePointLimit((int) MAX_BYTES);
+        options.setMaxAliasesForCollections(50);
+        Node root;
+        try {
+            root = new Yaml(options).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            return new LoadResult(null, List.of(Problem.error(position(fileName, e), "", yamlMessage(e))));
+        } catch (YAMLException e) {
+            return fatal(fileName, "invalid YAML: " + firstLine(e.getMessage()));
+        }
+        if (root == null || YamlNodes.isNull(root)) {
+            return fatal(fileName, "file is empty: expected project_name, global and domains");
+        }
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Position> positions = new HashMap<>();
+        Infra infra = new Reader(new YamlNodes(fileName, problems, positions), fileName, positions).infra(root);
+        return new LoadResult(infra, problems);
+    }
+
+    private static LoadResult fatal(String file, String message) {
+        return new LoadResult(null, List.of(Problem.error(new Position(file, 0, 0), "", message)));
+    }
+
+    private static Position position(String file, MarkedYAMLException e) {
+        Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        return m == null ? new Position(file, 0, 0) : new Position(file, m.getLine() + 1, m.getColumn() + 1);
+    }
+
+    /** SnakeYAML's wording, made to say what to do. */
+    static String yamlMessage(MarkedYAMLException e) {
+        String problem = String.valueOf(e.getProblem());
+        if (problem.contains("TAB") || problem.contains("\t")) {
+            return "invalid YAML: a tab character is used for indentation; indent with spaces";
+        }
+        if (problem.contains("mapping values are not allowed here")) {
+            return "invalid YAML: unexpected ':' (a key at the wrong indentation, or a value with ': ' that needs quotes)";
+        }
+        if (problem.contains("expected <block end>")) {
+            return "invalid YAML: bad indentation (a line is indented differently from its siblings)";
+        }
+        if (problem.contains("found duplicate key")) {
+            return "invalid YAML: " + problem;
+        }
+        if (problem.contains("special characters are not allowed") || problem.contains("unacceptable code point")) {
+            return "not a text file (control characters): is this the right file?";
+        }
+        String context = e.getContext() == null ? "" : e.getContext() + ": ";
+        return "invalid YAML: " + context + problem;
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+
+    /** Walks the document; defaults applied here are anklume's. */
+    private static final class Reader {
+        private final YamlNodes y;
+        private final String file;
+        private final Map<String, Position> positions;
+        private Map<String, Node> globalEntries = Map.of();
+
+        Reader(YamlNodes y, String file, Map<String, Position> positions) {
+            this.y = y;
+            this.file = file;
+            this.positions = positions;
+        }
+
+        Infra infra(Node root) {
+            Map<String, Node> top = y.mapping(root, "");
+            if (top == null) {
+                return null;
+            }
+            y.onlyKeys(top, (MappingNode) root, "", TOP_KEYS);
+            for (String required : List.of("project_name", "global", "domains")) {
+                if (!top.containsKey(required)) {
+                    y.error(root, required, "missing required key '" + required + "'");
+                }
+            }
+            String projectName = y.string(top.get("project_name"), "project_name");
+            Global global = global(top.get("global"));
+            List<Domain> domains = domains(top.get("domains"));
+            List<NetworkPolicy> policies = policies(top.get("network_policies"));
+            aiAccess(domains, policies);
+            return new Infra(projectName, global, domains, policies, new SourceMap(file, positions));
+        }
+
+        Global global(Node node) {
+            Map<String, Node> g = y.mapping(node, "global");
+            if (g == null) {
+                g = Map.of();
+            }
+            globalEntries = g;
+            y.onlyKeys(g, node instanceof MappingNode m ? m : null, "global", GLOBAL_KEYS);
+            int baseOctet = 10;
+            int zoneBase = 100;
+            String baseSubnet = null;
+            if (g.containsKey("addressing")) {
+                Map<String, Node> a = y.mapping(g.get("addressing"), "global.addressing");
+                if (a != null) {
+                    y.onlyKeys(a, (MappingNode) (g.get("addressing") instanceof MappingNode m ? m : null),
+                            "global.addressing", ADDRESSING_KEYS);
+                    baseOctet = orDefault(y.integer(a.get("base_octet"), "global.addressing.base_octet"), 10);
+                    zoneBase = orDefault(y.integer(a.get("zone_base"), "global.addressing.zone_base"), 100);
+                    y.integer(a.get("zone_step"), "global.addressing.zone_step");
+                }
+            } else {
+                // anklume's legacy mode: <base_subnet>.<subnet_id>.0/24 for every domain.
+                String b = y.string(g.get("base_subnet"), "global.base_subnet");
+                baseSubnet = b == null ? "10.100" : b;
+            }
+            String image = y.string(g.get("default_os_image"), "global.default_os_image");
+            Global.GpuPolicy gpu = enumValue(g.get("gpu_policy"), "global.gpu_policy", Global.GpuPolicy.class,
+                    Global.GpuPolicy.EXCLUSIVE);
+            Global.FirewallMode fw = enumValue(g.get("firewall_mode"), "global.firewall_mode", Global.FirewallMode.class,
+                    Global.FirewallMode.HOST);
+            y.string(g.get("default_connection"), "global.default_connection");
+            y.string(g.get("default_user"), "global.default_user");
+            y.bool(g.get("nesting_prefix"), "global.nesting_prefix");
+            String ai = y.string(g.get("ai_access_policy"), "global.ai_access_policy");
+            if (ai != null && !ai.equals("open") && !ai.equals("exclusive")) {
+                y.error(g.get("ai_access_policy"), "global.ai_access_policy", "must be 'exclusive' or 'open', got '" + ai + "'");
+            }
+            y.string(g.get("ai_access_default"), "global.ai_access_default");
+            return new Global(baseOctet, zoneBase, image, gpu, fw, resourcePolicy(g.get("resource_policy")), baseSubnet);
+        }
+
+        /** anklume's exclusive AI access: one client domain reaches the ai-tools domain, nothing else does. */
+        void aiAccess(List<Domain> domains, List<NetworkPolicy> policies) {
+            Map<String, Node> g = globalEntries;
+            if (!(g.get("ai_access_policy") instanceof ScalarNode p) || !p.getValue().equals("exclusive")) {
+                return;
+            }
+            List<String> names = domains.stream().map(Domain::name).toList();
+            Node def = g.get("ai_access_default");
+            String target = def instanceof ScalarNode s ? s.getValue() : null;
+            if (target == null) {
+                y.error(p, "global.ai_access_default", "required when ai_access_policy is 'exclusive'");
+            } else if (target.equals("ai-tools")) {
+                y.error(def, "global.ai_access_default", "cannot be 'ai-tools' (it must be a client domain)");
+            } else if (!names.contains(target)) {
+                y.error(def, "global.ai_access_default", "'" + target + "' is not a known domain");
+            }
+            if (!names.contains("ai-tools")) {
+                y.error(p, "global.ai_access_policy", "ai_access_policy is 'exclusive' but no 'ai-tools' domain exists");
+            }
+            long toAi = policies.stream().filter(np -> "ai-tools".equals(np.to())).count();
+            if (toAi > 1) {
+                y.error(p, "global.ai_access_policy", "ai_access_policy is 'exclusive' but " + toAi
+                        + " network_policies target ai-tools (at most 1)");
+            }
+        }
+
+        ResourcePolicy resourcePolicy(Node node) {
+            if (node == null || YamlNodes.isNull(node)) {
+                return null;
+            }
+            String path = "global.resource_policy";
+            if (node instanceof ScalarNode s && s.getValue().equals("true")) {
+                return new ResourcePolicy("20%", "20%", ResourcePolicy.Mode.PROPORTIONAL, ResourcePolicy.CpuMode.ALLOWANCE,
+                        ResourcePolicy.MemoryEnforce.SOFT, false);
+            }
+            Map<String, Node> r = y.mapping(node, path);
+            if (r == null) {
+                return null;
+            }
+            y.onlyKeys(r, (MappingNode) node, path, RESOURCE_KEYS);
+            String cpuReserve = "20%";
+            String memReserve = "20%";
+            if (r.containsKey("host_reserve")) {
+                Map<String, Node> h = y.mapping(r.get("host_reserve"), path + ".host_reserve");
+                if (h != null) {
+                    y.onlyKeys(h, r.get("host_reserve") instanceof MappingNode m ? m : null, path + ".host_reserve", RESERVE_KEYS);
+                    cpuReserve = orDefault(y.string(h.get("cpu"), path + ".host_reserve.cpu"), cpuReserve);
+                    memReserve = orDefault(y.string(h.get("memory"), path + ".host_reserve.memory"), memReserve);
+                }
+            }
+            Boolean overcommit = y.bool(r.get("overcommit"), path + ".overcommit");
+            return new ResourcePolicy(cpuReserve, memReserve,
+                    enumValue(r.get("mode"), path + ".mode", ResourcePolicy.Mode.class, ResourcePolicy.Mode.PROPORTIONAL),
+                    enumValue(r.get("cpu_mode"), path + ".cpu_mode", ResourcePolicy.CpuMode.class, ResourcePolicy.CpuMode.ALLOWANCE),
+                    enumValue(r.get("memory_enforce"), path + ".memory_enforce", ResourcePolicy.MemoryEnforce.class,
+                            ResourcePolicy.MemoryEnforce.SOFT),
+                    Boolean.TRUE.equals(overcommit));
+        }
+
+        List<Domain> domains(Node node) {
+            Map<String, Node> ds = y.mapping(node, "domains");
+            List<Domain> out = new ArrayList<>();
+            if (ds == null) {
+                return out;
+            }
+            ds.forEach((name, value) -> {
+                Domain d = domain(name, value);
+                if (d != null) {
+                    out.add(d);
+                }
+            });
+            return out;
+        }
+
+        Domain domain(String name, Node node) {
+            String path = "domains." + name;
+            Map<String, Node> d = y.mapping(node, path);
+            if (d == null) {
+                return null;
+            }
+            y.onlyKeys(d, node instanceof MappingNode m ? m : null, path, DOMAIN_KEYS);
+            Boolean enabled = y.bool(d.get("enabled"), path + ".enabled");
+            Integer subnetId = y.integer(d.get("subnet_id"), path + ".subnet_id");
+            String trustText = y.string(d.get("trust_level"), path + ".trust_level");
+            TrustLevel trust = TrustLevel.DEFAULT;
+            if (trustText != null) {
+                trust = TrustLevel.parse(trustText).orElse(null);
+                if (trust == null) {
+                    List<String> names = java.util.Arrays.stream(TrustLevel.values()).map(TrustLevel::yamlName).toList();
+                    String hint = YamlNodes.closest(trustText, names).map(s -> " (did you mean '" + s + "'?)").orElse("");
+                    y.error(d.get("trust_level"), path + ".trust_level", "'" + trustText + "' is not a trust level"
+                            + hint + "; expected one of " + String.join(", ", names));
+                    trust = TrustLevel.DEFAULT;
+                }
+            }
+            Boolean ephemeral = y.bool(d.get("ephemeral"), path + ".ephemeral");
+            Map<String, ProfileSpec> profiles = new LinkedHashMap<>();
+            Map<String, Node> ps = y.mapping(d.get("profiles"), path + ".profiles");
+            if (ps != null) {
+                ps.forEach((pname, pnode) -> {
+                    String ppath = path + ".profiles." + pname;
+                    Map<String, Node> p = y.mapping(pnode, ppath);
+                    if (p != null) {
+                        y.onlyKeys(p, pnode instanceof MappingNode m ? m : null, ppath, PROFILE_KEYS);
+                        y.string(p.get("description"), ppath + ".description");
+                        profiles.put(pname, new ProfileSpec(pname, y.stringMap(p.get("config"), ppath + ".config"),
+                                y.devices(p.get("devices"), ppath + ".devices")));
+                    }
+                });
+            }
+            List<Machine> machines = new ArrayList<>();
+            Map<String, Node> ms = y.mapping(d.get("machines"), path + ".machines");
+            if (ms != null) {
+                ms.forEach((mname, mnode) -> {
+                    Machine m = machine(name, mname, mnode);
+                    if (m != null) {
+                        machines.add(m);
+                    }
+                });
+            }
+            return new Domain(name, y.string(d.get("description"), path + ".description"), enabled == null || enabled,
+                    subnetId, trust, Boolean.TRUE.equals(ephemeral), profiles, machines);
+        }
+
+        Machine machine(String domain, String name, Node node) {
+            String path = "domains." + domain + ".machines." + name;
+            Map<String, Node> m = y.mapping(node, path);
+            if (m == null) {
+                return null;
+            }
+            y.onlyKeys(m, node instanceof MappingNode mn ? mn : null, path, MACHINE_KEYS);
+            String typeText = y.string(m.get("type"), path + ".type");
+            Machine.Type type = Machine.Type.LXC;
+            if (typeText != null) {
+                if (typeText.equals("vm")) {
+                    type = Machine.Type.VM;
+                } else if (!typeText.equals("lxc")) {
+                    y.error(m.get("type"), path + ".type", "must be 'lxc' or 'vm', got '" + typeText + "'");
+                }
+            }
+            Map<String, Object> volumes = asMap(y.plain(m.get("storage_volumes")));
+            Map<String, Object> persistent = asMap(y.plain(m.get("persistent_data")));
+            Boolean gpu = y.bool(m.get("gpu"), path + ".gpu");
+            return new Machine(name, domain, y.string(m.get("description"), path + ".description"), type,
+                    y.string(m.get("ip"), path + ".ip"), y.string(m.get("os_image"), path + ".os_image"),
+                    y.bool(m.get("ephemeral"), path + ".ephemeral"), Boolean.TRUE.equals(gpu),
+                    y.stringList(m.get("profiles"), path + ".profiles"), y.integer(m.get("weight"), path + ".weight"),
+                    y.bool(m.get("boot_autostart"), path + ".boot_autostart"),
+                    y.integer(m.get("boot_priority"), path + ".boot_priority"),
+                    y.string(m.get("snapshots_schedule"), path + ".snapshots_schedule"),
+                    y.string(m.get("snapshots_expiry"), path + ".snapshots_expiry"),
+                    y.stringMap(m.get("config"), path + ".config"), y.devices(m.get("devices"), path + ".devices"),
+                    volumes, persistent, y.stringList(m.get("roles"), path + ".roles"));
+        }
+
+        List<NetworkPolicy> policies(Node node) {
+            List<Node> items = y.sequence(node, "network_policies");
+            List<NetworkPolicy> out = new ArrayList<>();
+            if (items == null) {
+                return out;
+            }
+            for (int i = 0; i < items.size(); i++) {
+                String path = "network_policies[" + i + "]";
+                Node item = items.get(i);
+                Map<String, Node> p = y.mapping(item, path);
+                if (p == null) {
+                    continue;
+                }
+                y.onlyKeys(p, item instanceof MappingNode mn ? mn : null, path, POLICY_KEYS);
+                for (String field : List.of("from", "to")) {
+                    if (!p.containsKey(field)) {
+                        y.error(item, path + "." + field, "missing '" + field + "' (a domain, a machine or host)");
+                    }
+                }
+                List<Integer> ports = new ArrayList<>();
+                boolean all = false;
+                Node portsNode = p.get("ports");
+                if (portsNode == null || YamlNodes.isNull(portsNode)) {
+                    all = true;
+                } else if (portsNode instanceof ScalarNode s && s.getValue().equals("all")) {
+                    all = true;
+                } else if (portsNode instanceof ScalarNode s) {
+                    y.error(s, path + ".ports", "must be a list of ports or 'all', got " + YamlNodes.describe(s));
+                } else {
+                    List<Node> list = y.sequence(portsNode, path + ".ports");
+                    for (int j = 0; list != null && j < list.size(); j++) {
+                        Integer port = y.integer(list.get(j), path + ".ports[" + j + "]");
+                        if (port != null) {
+                            if (port < 1 || port > 65535) {
+                                y.error(list.get(j), path + ".ports[" + j + "]", "port " + port + " is not in 1-65535");
+                            } else {
+                                ports.add(port);
+                            }
+                        }
+                    }
+                }
+                String protocolText = y.string(p.get("protocol"), path + ".protocol");
+                NetworkPolicy.Protocol protocol = NetworkPolicy.Protocol.TCP;
+                if ("udp".equals(protocolText)) {
+                    protocol = NetworkPolicy.Protocol.UDP;
+                } else if (protocolText != null && !protocolText.equals("tcp")) {
+                    y.error(p.get("protocol"), path + ".protocol", "must be 'tcp' or 'udp', got '" + protocolText + "'");
+                }
+                Boolean bidirectional = y.bool(p.get("bidirectional"), path + ".bidirectional");
+                out.add(new NetworkPolicy(y.string(p.get("description"), path + ".description"),
+                        y.string(p.get("from"), path + ".from"), y.string(p.get("to"), path + ".to"), List.copyOf(ports),
+                        all, protocol, Boolean.TRUE.equals(bidirectional)));
+            }
+            return out;
+        }
+
+        private <E extends Enum<E>> E enumValue(Node node, String path, Class<E> type, E fallback) {
+            String text = y.string(node, path);
+            if (text == null) {
+                return fallback;
+            }
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equalsIgnoreCase(text.replace('-', '_'))) {
+                    return e;
+                }
+            }
+            List<String> names = java.util.Arrays.stream(type.getEnumConstants())
+                    .map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
+            y.error(node, path, "must be one of " + String.join(", ", names) + ", got '" + text + "'");
+            return fallback;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> asMap(Object o) {
+            return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        }
+
+        private static <T> T orDefault(T value, T fallback) {
+            return value == null ? fallback : value;
+        }
+    }
+}
