@@ -1,0 +1,42 @@
+package io.anklume.core.plan;
+
+import io.anklume.core.infra.Infra;
+import io.anklume.core.net.AddressPlan;
+import io.anklume.incus.IncusClient;
+
+/** Reads Incus (a constant number of requests) and plans what converges it to an infra.yml. */
+public final class Planner {
+    private final ObservedStateReader reader;
+
+    public Planner(IncusClient incus) {
+        this.reader = new ObservedStateReader(incus);
+    }
+
+    public Plan plan(Infra infra, AddressPlan addresses, PlanOptions options) {
+        DesiredState desired = DesiredStateBuilder.build(infra, addresses);
+        if (options.domain() != null && desired.domains().stream().noneMatch(d -> d.name().equals(options.domain()))) {
+            throw new PlanException("domain " + options.domain() + " is not an enabled domain of the infra file");
+        }
+        var projects = desired.domains().stream().map(DesiredState.DomainState::name)
+                .filter(options::includes).toList();
+        Plan plan = Differ.diff(desired, reader.read(projects), options);
+        plan.actions().forEach(Planner::checkImage);
+        return plan;
+    }
+
+    private static void checkImage(Action action) {
+        if (action instanceof Action.CreateInstance c) {
+            if (c.image() == null || c.image().isBlank()) {
+                throw new PlanException("instance " + c.name() + ": no os_image and no global default_os_image");
+            }
+            int colon = c.image().indexOf(':');
+            if (colon >= 0) {
+                String local = c.image().substring(colon + 1);
+                throw new PlanException("instance " + c.name() + ": image " + c.image() + " is on remote '"
+                        + c.image().substring(0, colon) + "'; anklume-tui creates instances from local images only."
+                        + " Copy it first (incus image copy " + c.image() + " local: --alias " + local
+                        + ") and set os_image: " + local);
+            }
+        }
+    }
+}
