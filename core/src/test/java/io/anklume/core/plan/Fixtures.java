@@ -18,25 +18,25 @@ import java.util.List;
 import java.util.Map;
 
 /** Small builders for infra records, address plans and "observed" Incus objects. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {}
 
-    static Machine machine(String name, String domain, Map<String, String> config) {
+    public static Machine machine(String name, String domain, Map<String, String> config) {
         return new Machine(name, domain, "", Machine.Type.LXC, null, null, null, false, List.of(), null, null, null,
                 null, null, config, Map.of(), Map.of(), Map.of(), List.of());
     }
 
-    static Domain domain(String name, TrustLevel trust, Machine... machines) {
+    public static Domain domain(String name, TrustLevel trust, Machine... machines) {
         return new Domain(name, "", true, null, trust, false, Map.of(), List.of(machines));
     }
 
-    static Infra infra(Domain... domains) {
+    public static Infra infra(Domain... domains) {
         return new Infra("test", new Global(10, 100, "busybox", Global.GpuPolicy.EXCLUSIVE, Global.FirewallMode.HOST,
                 null), List.of(domains), List.of(), new SourceMap("infra.yml", Map.of()));
     }
 
     /** Domains numbered in the order given, machines .1, .2, ... in declaration order. */
-    static AddressPlan addresses(Infra infra) {
+    public static AddressPlan addresses(Infra infra) {
         Map<String, DomainAddressing> domains = new LinkedHashMap<>();
         Map<String, String> ips = new LinkedHashMap<>();
         int seq = 0;
@@ -54,7 +54,7 @@ final class Fixtures {
     }
 
     /** The Incus objects an apply of {@code desired} would leave behind, plus what Incus adds itself. */
-    static ObservedState converged(DesiredState desired) {
+    public static ObservedState converged(DesiredState desired) {
         Map<String, Project> projects = new LinkedHashMap<>();
         Map<String, Network> networks = new LinkedHashMap<>();
         Map<String, Map<String, Profile>> profiles = new LinkedHashMap<>();
@@ -80,7 +80,7 @@ final class Fixtures {
         return new ObservedState(projects, networks, profiles, instances);
     }
 
-    static Map<String, String> withVolatile(Map<String, String> config) {
+    public static Map<String, String> withVolatile(Map<String, String> config) {
         Map<String, String> c = new LinkedHashMap<>(config);
         c.put("volatile.eth0.hwaddr", "00:16:3e:aa:bb:cc");
         c.put("volatile.last_state.power", "RUNNING");
@@ -88,26 +88,26 @@ final class Fixtures {
         return c;
     }
 
-    static Instance instance(String project, String name, String status, Map<String, String> config,
+    public static Instance instance(String project, String name, String status, Map<String, String> config,
                              Map<String, Map<String, String>> devices, List<String> profiles) {
         return new Instance(name, project, "container", status, "Running".equals(status) ? 103 : 102, "none", "",
                 config, devices, profiles, false, false, null, null, config, devices, null, null);
     }
 
-    static ObservedState replaceInstance(ObservedState s, Instance replacement) {
+    public static ObservedState replaceInstance(ObservedState s, Instance replacement) {
         List<Instance> list = new ArrayList<>(s.instances());
         list.replaceAll(i -> i.name().equals(replacement.name()) && i.project().equals(replacement.project())
                 ? replacement : i);
         return new ObservedState(s.projects(), s.networks(), s.profilesByProject(), list);
     }
 
-    static ObservedState addInstance(ObservedState s, Instance extra) {
+    public static ObservedState addInstance(ObservedState s, Instance extra) {
         List<Instance> list = new ArrayList<>(s.instances());
         list.add(extra);
         return new ObservedState(s.projects(), s.networks(), s.profilesByProject(), list);
     }
 
-    static ObservedState empty() {
+    public static ObservedState empty() {
         return new ObservedState(Map.of(), Map.of(), Map.of(), List.of());
     }
 }
