@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a plan with at most {@code parallelism} actions at once. Inside a domain, an action waits for
@@ -47,16 +48,18 @@ public final class Applier {
         });
         CompletionService<Action> completions = new ExecutorCompletionService<>(pool);
         Map<Future<Action>, Action> running = new IdentityHashMap<>();
+        AtomicBoolean failing = new AtomicBoolean();
         try {
             while (true) {
-                if (failed.isEmpty()) {
+                // The flag is set by the failing worker itself, before any later completion is seen here.
+                if (!failing.get()) {
                     for (Action a : List.copyOf(pending)) {
                         if (running.size() >= parallelism) {
                             break;
                         }
                         if (done.containsAll(prerequisites.get(a))) {
                             pending.remove(a);
-                            running.put(completions.submit(() -> execute(a)), a);
+                            running.put(completions.submit(() -> execute(a, failing)), a);
                         }
                     }
                 }
@@ -83,11 +86,12 @@ public final class Applier {
         return new ApplyReport(doneInOrder, failed, notDone);
     }
 
-    private Action execute(Action a) throws Exception {
+    private Action execute(Action a, AtomicBoolean failing) throws Exception {
         listener.started(a);
         try {
             runner.run(a);
         } catch (Exception e) {
+            failing.set(true);
             listener.failed(a, messageOf(e));
             throw e;
         }

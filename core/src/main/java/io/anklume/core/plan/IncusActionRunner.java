@@ -53,11 +53,22 @@ public final class IncusActionRunner implements ActionRunner {
         } else if (action instanceof UpdateInstance a) {
             updateInstance(a);
         } else if (action instanceof StartInstance a) {
-            incus.instances().changeState(a.project(), a.name(), StateAction.of(StateAction.Kind.START)).await();
+            start(a);
         } else if (action instanceof DeleteInstance a) {
             deleteInstance(a);
         } else {
             throw new IllegalArgumentException("unknown action " + action);
+        }
+    }
+
+    private void start(StartInstance a) {
+        try {
+            incus.instances().changeState(a.project(), a.name(), StateAction.of(StateAction.Kind.START)).await();
+        } catch (IncusException e) {
+            // Started meanwhile (by an earlier, interrupted apply): that is the state we want.
+            if (e.error() == null || !e.error().toLowerCase(java.util.Locale.ROOT).contains("already running")) {
+                throw e;
+            }
         }
     }
 

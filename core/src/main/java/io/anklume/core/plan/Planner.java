@@ -3,13 +3,16 @@ package io.anklume.core.plan;
 import io.anklume.core.infra.Infra;
 import io.anklume.core.net.AddressPlan;
 import io.anklume.incus.IncusClient;
+import java.time.Duration;
 
 /** Reads Incus (a constant number of requests) and plans what converges it to an infra.yml. */
 public final class Planner {
     private final ObservedStateReader reader;
+    private final InFlightOperations inFlight;
 
     public Planner(IncusClient incus) {
         this.reader = new ObservedStateReader(incus);
+        this.inFlight = new InFlightOperations(incus, Duration.ofMinutes(2));
     }
 
     public Plan plan(Infra infra, AddressPlan addresses, PlanOptions options) {
@@ -19,6 +22,7 @@ public final class Planner {
         }
         var projects = desired.domains().stream().map(DesiredState.DomainState::name)
                 .filter(options::includes).toList();
+        inFlight.awaitAll(projects);
         Plan plan = Differ.diff(desired, reader.read(projects), options);
         plan.actions().forEach(Planner::checkImage);
         return plan;

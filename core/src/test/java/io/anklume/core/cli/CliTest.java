@@ -61,6 +61,7 @@ class CliTest {
     private final ProfilesApi profiles = mock(ProfilesApi.class);
     private final InstancesApi instances = mock(InstancesApi.class);
     private final OperationHandle done = mock(OperationHandle.class);
+    private final io.anklume.incus.OperationsApi operations = mock(io.anklume.incus.OperationsApi.class);
     private List<Problem> problems = List.of();
     private Supplier<IncusClient> connect = () -> incus;
     private boolean terminal;
@@ -74,6 +75,8 @@ class CliTest {
         when(incus.networks()).thenReturn(networks);
         when(incus.profiles()).thenReturn(profiles);
         when(incus.instances()).thenReturn(instances);
+        when(incus.operations()).thenReturn(operations);
+        when(operations.listAll()).thenReturn(List.of());
         when(instances.create(anyString(), any())).thenReturn(done);
         when(instances.changeState(anyString(), anyString(), any())).thenReturn(done);
         when(profiles.find(anyString(), anyString())).thenReturn(java.util.Optional.of(
