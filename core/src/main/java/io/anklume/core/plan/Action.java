@@ -1,7 +1,9 @@
 package io.anklume.core.plan;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One step of a {@link Plan}. Every action belongs to a domain; inside a domain, actions run by
@@ -98,7 +100,7 @@ public sealed interface Action {
 
         public List<String> diffLines() {
             String prefix = "~ update profile " + project + "/" + name + " ";
-            return java.util.stream.Stream.concat(
+            return Stream.concat(
                     configChanges.stream().map(c -> prefix + c.describe()),
                     deviceChanges.stream().map(d -> prefix + d.describe())).toList();
         }
@@ -135,7 +137,7 @@ public sealed interface Action {
 
         public List<String> diffLines() {
             String prefix = "~ update " + name + " ";
-            List<String> lines = new java.util.ArrayList<>();
+            List<String> lines = new ArrayList<>();
             configChanges.forEach(c -> lines.add(prefix + c.describe()));
             deviceChanges.forEach(d -> lines.add(prefix + d.describe()));
             if (changesProfiles()) {

@@ -219,6 +219,26 @@ class PlanApplyIT {
         assertTrue(table.out.lines().anyMatch(l -> l.matches("hand-made\\s+" + domain + "\\s+Stopped\\s+-\\s+no")), table.out);
     }
 
+    @Test
+    @Order(7)
+    void aRefusedActionIsReportedWithIncusErrorAndTheRestIsNotDone() throws Exception {
+        String broken = newDomain();
+        int brokenZone = PlanLab.freeZone(incus, zonesTaken);
+        Path file = write("broken.yml", broken, brokenZone, 2, "lots");
+
+        Result apply = cli("apply", file.toString(), "--yes", "--parallel", "1");
+
+        assertEquals(1, apply.code, apply.all());
+        assertTrue(apply.err.contains("failed: create-instance instance " + broken + "-m1: "), apply.err);
+        assertTrue(apply.err.contains("Invalid value: lots"), apply.err); // Incus's own words
+        assertTrue(apply.err.contains("not done: create-instance instance " + broken + "-m2"), apply.err);
+        assertTrue(incus.instances().list(broken, false).isEmpty());
+
+        Path fixed = write("broken.yml", broken, brokenZone, 2, "64MiB");
+        assertEquals(0, cli("apply", fixed.toString(), "--yes").code);
+        assertEquals(0, cli("plan", fixed.toString()).code);
+    }
+
     // ---- helpers ----
 
     record Result(int code, String out, String err) {
