@@ -239,6 +239,35 @@ class PlanApplyIT {
         assertEquals(0, cli("plan", fixed.toString()).code);
     }
 
+    @Test
+    @Order(8)
+    void aDeviceDroppedFromTheFileIsRemovedFromTheRunningInstance() throws Exception {
+        String withDevice = newDomain();
+        int deviceZone = PlanLab.freeZone(incus, zonesTaken);
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Map<String, Map<String, String>> disk = Map.of("shared",
+                Map.of("type", "disk", "source", shared.toString(), "path", "/mnt/shared"));
+        Path file = dir.resolve("device.yml");
+        Files.writeString(file, "# built in code until the loader is merged\n");
+        written.put(file, PlanLab.infra(withDevice, deviceZone, 1, "64MiB", disk));
+        assertEquals(0, cli("apply", file.toString(), "--yes").code);
+        assertTrue(incus.instances().get(withDevice, withDevice + "-m1").devices().containsKey("shared"));
+
+        written.put(file, PlanLab.infra(withDevice, deviceZone, 1, "64MiB", Map.of()));
+        Result plan = cli("plan", file.toString());
+        assertEquals(2, plan.code, plan.all());
+        assertTrue(diffLines(plan.out).stream().anyMatch(l -> l.contains("device shared") && l.endsWith("→ (none)")),
+                plan.out);
+        Result apply = cli("apply", file.toString(), "--yes");
+        assertEquals(0, apply.code, apply.all());
+
+        Instance after = incus.instances().get(withDevice, withDevice + "-m1");
+        assertTrue(!after.devices().containsKey("shared"), after.devices().toString());
+        assertTrue(after.isRunning());
+        assertEquals("64MiB", after.config().get("limits.memory"));
+        assertEquals(0, cli("plan", file.toString()).code);
+    }
+
     // ---- helpers ----
 
     record Result(int code, String out, String err) {

@@ -69,11 +69,18 @@ public final class PlanLab {
 
     /** One admin domain with {@code machines} busybox containers; the first has {@code limits.memory}. */
     public static Infra infra(String domain, int zoneBase, int machines, String firstMemory) {
+        return infra(domain, zoneBase, machines, firstMemory, Map.of());
+    }
+
+    /** As above, with {@code firstDevices} as the first machine's devices. */
+    public static Infra infra(String domain, int zoneBase, int machines, String firstMemory,
+                              Map<String, Map<String, String>> firstDevices) {
         List<Machine> list = new ArrayList<>();
         for (int k = 1; k <= machines; k++) {
             Map<String, String> config = k == 1 ? Map.of("limits.memory", firstMemory) : Map.of();
+            Map<String, Map<String, String>> devices = k == 1 ? firstDevices : Map.of();
             list.add(new Machine(domain + "-m" + k, domain, "", Machine.Type.LXC, null, null, null, false, List.of(), null,
-                    null, null, null, null, config, Map.of(), Map.of(), Map.of(), List.of()));
+                    null, null, null, null, config, devices, Map.of(), Map.of(), List.of()));
         }
         Domain d = new Domain(domain, "plan/apply integration test", true, null, TrustLevel.ADMIN, false, Map.of(), list);
         return new Infra("plan-it", new Global(10, zoneBase, "busybox", Global.GpuPolicy.EXCLUSIVE,
