@@ -111,6 +111,18 @@ public final class IncusActionRunner implements ActionRunner {
             return;
         }
         // PATCH cannot remove a device: read the whole instance and PUT it back, guarded by its ETag.
+        // Volatile keys change on their own (a start, a lease), so a stale ETag gets one fresh try.
+        try {
+            replaceInstance(a);
+        } catch (IncusException e) {
+            if (e.status() != 412) {
+                throw e;
+            }
+            replaceInstance(a);
+        }
+    }
+
+    private void replaceInstance(UpdateInstance a) {
         Tagged<Instance> tagged = incus.instances().getTagged(a.project(), a.name());
         Instance i = tagged.value();
         InstancePut full = new InstancePut(apply(i.config(), a.configChanges()), applyDevices(i.devices(), a.deviceChanges()),

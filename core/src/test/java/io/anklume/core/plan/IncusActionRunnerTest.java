@@ -103,4 +103,19 @@ class IncusActionRunnerTest {
         org.junit.jupiter.api.Assertions.assertThrows(IncusException.class,
                 () -> runner.run(new Action.StartInstance("pro", "pro", "dev")));
     }
+
+    @Test
+    void aStaleEtagGetsOneFreshTry() {
+        Instance have = Fixtures.instance("pro", "dev", "Running", Map.of("volatile.idmap.base", "0"),
+                Map.of("data", Map.of("type", "disk")), List.of("default"));
+        when(instances.getTagged("pro", "dev")).thenReturn(new Tagged<>(have, "old"), new Tagged<>(have, "new"));
+        when(instances.put(eq("pro"), eq("dev"), any(), eq("old")))
+                .thenThrow(new IncusException(412, "ETag doesn't match", "PUT /1.0/instances/dev"));
+        Action.UpdateInstance update = new Action.UpdateInstance("pro", "pro", "dev", List.of(),
+                List.of(new DeviceChange("data", Map.of("type", "disk"), null)), null, null);
+
+        runner.run(update);
+
+        verify(instances).put(eq("pro"), eq("dev"), any(), eq("new"));
+    }
 }
