@@ -11,7 +11,7 @@ package io.anklume.incus;
 public interface IncusClient extends AutoCloseable {
 
     static IncusClient connect(IncusConfig config) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new RestIncusClient(config);
     }
 
     ServerApi server();
