@@ -38,13 +38,8 @@ public final class PlanLab {
 
     private PlanLab() {}
 
-    /** The real client once feat/client is merged, else the {@code incus query} stand-in. */
     public static IncusClient connect() {
-        try {
-            return IncusClient.connect(IncusConfig.local());
-        } catch (UnsupportedOperationException e) {
-            return new QueryIncusClient();
-        }
+        return IncusClient.connect(IncusConfig.local());
     }
 
     /** core.net's allocation once feat/infra is merged; until then the format doc's rule for one admin domain. */
