@@ -24,6 +24,7 @@ import io.anklume.incus.model.Tagged;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Carries out plan actions against Incus. Each action re-reads what it modifies, so it is safe to retry. */
 public final class IncusActionRunner implements ActionRunner {
@@ -85,8 +86,14 @@ public final class IncusActionRunner implements ActionRunner {
     }
 
     private void updateProfile(UpdateProfile a) {
-        Profile p = incus.profiles().find(a.project(), a.name())
-                .orElseThrow(() -> new IllegalStateException("profile " + a.project() + "/" + a.name() + " disappeared"));
+        Optional<Profile> found = incus.profiles().find(a.project(), a.name());
+        if (found.isEmpty()) {
+            // A project made by hand with features.profiles=false has no default profile of its own.
+            incus.profiles().create(a.project(), new Profile(a.name(), "", apply(Map.of(), a.configChanges()),
+                    applyDevices(Map.of(), a.deviceChanges()), List.of(), a.project()));
+            return;
+        }
+        Profile p = found.get();
         Map<String, Map<String, String>> devices = applyDevices(p.devices(), a.deviceChanges());
         incus.profiles().update(a.project(), new Profile(p.name(), p.description(), apply(p.config(), a.configChanges()),
                 devices, p.usedBy(), p.project()));
