@@ -12,10 +12,13 @@ require_root "$0" "$@"
 install_build_tools
 "$HERE/lab.sh"
 
-# Leftovers of killed runs: test projects are named t-*, test bridges tb*.
+# Leftovers of killed runs: every test project and bridge carries the key
+# user.anklume-test.created (see IncusLab); nothing else is ever touched.
+MARK=user.anklume-test.created
 clean_leftovers() {
-  local p i
-  for p in $(incus project list --format csv -c n 2>/dev/null | sed 's/ (current)//' | grep -E '^t-' || true); do
+  local p i n
+  for p in $(incus project list --format csv -c n 2>/dev/null | sed 's/ (current)//'); do
+    [ -n "$(incus project get "$p" "$MARK" 2>/dev/null)" ] || continue
     for i in $(incus list --project "$p" --format csv -c n 2>/dev/null || true); do
       incus config unset "$i" security.protection.delete --project "$p" >/dev/null 2>&1 || true
       incus delete -f "$i" --project "$p" >/dev/null 2>&1 || true
@@ -25,8 +28,9 @@ clean_leftovers() {
     done
     incus project delete "$p" >/dev/null 2>&1 || log "could not remove leftover project $p"
   done
-  for i in $(incus network list --format csv -c n 2>/dev/null | grep -E '^(tb|net-t)' || true); do
-    incus network delete "$i" >/dev/null 2>&1 || log "could not remove leftover bridge $i"
+  for n in $(incus network list --format csv -c n 2>/dev/null); do
+    [ -n "$(incus network get "$n" "$MARK" 2>/dev/null)" ] || continue
+    incus network delete "$n" >/dev/null 2>&1 || log "could not remove leftover bridge $n"
   done
 }
 clean_leftovers

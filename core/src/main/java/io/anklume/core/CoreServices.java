@@ -1,0 +1,86 @@
+package io.anklume.core;
+
+import io.anklume.core.adopt.Adoption;
+import io.anklume.core.inventory.Inventory;
+import io.anklume.core.inventory.InventorySettings;
+import io.anklume.core.inventory.LiveInventory;
+import io.anklume.core.lifecycle.IncusLifecycle;
+import io.anklume.core.lifecycle.Lifecycle;
+import io.anklume.core.snapshot.IncusSnapshots;
+import io.anklume.core.snapshot.Snapshots;
+import io.anklume.incus.IncusClient;
+import io.anklume.incus.IncusConfig;
+import java.time.Clock;
+
+/**
+ * The services a front end needs, wired to one Incus connection. {@code readOnly} makes every
+ * mutating service refuse its actions. Closing it stops the inventory and the connection.
+ */
+public final class CoreServices implements AutoCloseable {
+    private final IncusClient client;
+    private final LiveInventory inventory;
+    private final Lifecycle lifecycle;
+    private final Snapshots snapshots;
+    private final Adoption adoption;
+    private final boolean readOnly;
+
+    /** Wires the services to an existing client (which this object then owns) and starts the inventory. */
+    public CoreServices(IncusClient client, Clock clock, InventorySettings settings, boolean readOnly) {
+        this.client = client;
+        this.readOnly = readOnly;
+        this.lifecycle = new IncusLifecycle(client, readOnly);
+        this.snapshots = new IncusSnapshots(client, clock, readOnly);
+        this.adoption = new Adoption(client, readOnly);
+        this.inventory = new LiveInventory(client, clock, settings);
+        this.inventory.start();
+    }
+
+    /** Connects to Incus and starts the live inventory with default settings. */
+    public static CoreServices open(IncusConfig config, boolean readOnly) {
+        IncusClient client = IncusClient.connect(config);
+        try {
+            return new CoreServices(client, Clock.systemDefaultZone(), InventorySettings.defaults(), readOnly);
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    public IncusClient client() {
+        return client;
+    }
+
+    public Inventory inventory() {
+        return inventory;
+    }
+
+    /** Waits for the inventory's first load (e.g. before printing the list without a terminal). */
+    public boolean awaitInventory(java.time.Duration timeout) throws InterruptedException {
+        return inventory.awaitLoaded(timeout);
+    }
+
+    public Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    public Snapshots snapshots() {
+        return snapshots;
+    }
+
+    public Adoption adoption() {
+        return adoption;
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    @Override
+    public void close() {
+        try {
+            inventory.close();
+        } finally {
+            client.close();
+        }
+    }
+}

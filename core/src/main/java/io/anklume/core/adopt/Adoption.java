@@ -1,0 +1,179 @@
+package io.anklume.core.adopt;
+
+import io.anklume.core.ActionException;
+import io.anklume.core.infra.Infra;
+import io.anklume.core.infra.TrustLevel;
+import io.anklume.core.inventory.InstanceMapper;
+import io.anklume.core.inventory.InstanceRef;
+import io.anklume.incus.IncusClient;
+import io.anklume.incus.IncusException;
+import io.anklume.incus.model.Instance;
+import io.anklume.incus.model.InstancePut;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Instances Incus has that infra.yml does not describe, and the other way round, and adoption:
+ * taking an untracked instance under anklume's management.
+ */
+public final class Adoption {
+    private static final Pattern NAME = Pattern.compile("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$");
+    private static final int MAX_DOMAIN = 11;
+
+    private final IncusClient client;
+    private final boolean readOnly;
+
+    /** {@code readOnly}: {@link #adopt} is refused. */
+    public Adoption(IncusClient client, boolean readOnly) {
+        this.client = client;
+        this.readOnly = readOnly;
+    }
+
+    /** The result of an adoption: where the machine went in infra.yml. */
+    public record Adopted(InstanceRef ref, String domain, TrustLevel trust, boolean domainCreated) {}
+
+    /** Instances in every project without {@code user.anklume.managed} (one request). */
+    public List<InstanceRef> untracked() {
+        return listAll().stream().filter(i -> !InstanceMapper.isManaged(i)).map(Adoption::ref).sorted(ORDER).toList();
+    }
+
+    /** Managed instances whose domain in {@code infra} no longer declares them (enabled domains only). */
+    public List<InstanceRef> orphans(Infra infra) {
+        Set<String> declared = infra.machines().map(m -> key(m.domain(), m.name())).collect(Collectors.toSet());
+        return listAll().stream()
+                .filter(InstanceMapper::isManaged)
+                .filter(i -> !declared.contains(key(domainOf(i), i.name())))
+                .map(Adoption::ref).sorted(ORDER).toList();
+    }
+
+    /**
+     * Records the untracked instance in {@code infraYml} under its project's domain (created with the
+     * default trust level when missing) and marks it in Incus with {@code user.anklume.managed},
+     * {@code domain} and {@code trust}. The file is edited as text: its comments and order stay.
+     */
+    public Adopted adopt(InstanceRef ref, Path infraYml) {
+        if (readOnly) {
+            throw new ActionException(ref.toString(), "adopt", "anklume-tui runs in read-only mode");
+        }
+        Instance instance = call(ref, () -> client.instances().get(ref.project(), ref.name()));
+        if (InstanceMapper.isManaged(instance)) {
+            throw new ActionException(ref.toString(), "adopt", "it is already managed by anklume (user.anklume.managed=true)");
+        }
+        String domain = ref.project() == null ? "default" : ref.project();
+        if (!NAME.matcher(domain).matches() || domain.length() > MAX_DOMAIN) {
+            throw new ActionException(ref.toString(), "adopt", "its project name \"" + domain + "\" is not a valid "
+                    + "domain name (lower-case letters, digits and '-', at most " + MAX_DOMAIN + " characters)");
+        }
+        if (!NAME.matcher(ref.name()).matches()) {
+            throw new ActionException(ref.toString(), "adopt", "\"" + ref.name() + "\" is not a valid machine name for infra.yml");
+        }
+        String original = read(ref, infraYml);
+        InfraYamlEditor.Edit edit;
+        try {
+            edit = new InfraYamlEditor(infraYml.toString()).addMachine(original, domain, entry(instance));
+        } catch (InfraYamlEditor.EditException e) {
+            throw new ActionException(ref.toString(), "adopt", e.getMessage(), e);
+        }
+        mark(ref, domain, edit.domainTrust().yamlName());
+        try {
+            write(infraYml, edit.text());
+        } catch (IOException e) {
+            unmark(ref);
+            throw new ActionException(ref.toString(), "adopt", "cannot write " + infraYml + ": " + e.getMessage(), e);
+        }
+        return new Adopted(ref, domain, edit.domainTrust(), edit.domainCreated());
+    }
+
+    private static MachineEntry entry(Instance i) {
+        String type = "virtual-machine".equals(i.type()) ? "vm" : "lxc";
+        Map<String, Map<String, String>> devices = i.devices() == null ? Map.of() : i.devices();
+        String ip = devices.values().stream()
+                .filter(d -> d != null && "nic".equals(d.get("type")) && d.get("ipv4.address") != null)
+                .map(d -> d.get("ipv4.address")).findFirst().orElse(null);
+        return new MachineEntry(i.name(), type, i.description(), ip);
+    }
+
+    private void mark(InstanceRef ref, String domain, String trust) {
+        Map<String, String> markers = Map.of(InstanceMapper.MANAGED, "true", InstanceMapper.DOMAIN, domain,
+                InstanceMapper.TRUST, trust);
+        call(ref, () -> {
+            client.instances().patch(ref.project(), ref.name(), new InstancePut(markers, null, null, null, null), null);
+            return null;
+        });
+    }
+
+    private void unmark(InstanceRef ref) {
+        try {
+            client.instances().patch(ref.project(), ref.name(), new InstancePut(Map.of(InstanceMapper.MANAGED, "",
+                    InstanceMapper.DOMAIN, "", InstanceMapper.TRUST, ""), null, null, null, null), null);
+        } catch (IncusException ignored) {
+            // The write error is what the user needs to see; the markers are at worst left behind.
+        }
+    }
+
+    private static String read(InstanceRef ref, Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return "";
+        } catch (IOException e) {
+            throw new ActionException(ref.toString(), "adopt", "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes through a temporary file in the same directory, so a crash never leaves half a file. */
+    private static void write(Path file, String text) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private List<Instance> listAll() {
+        try {
+            return client.instances().listAllProjects(false);
+        } catch (IncusException e) {
+            throw new ActionException("instances", "list", e.error() == null ? e.getMessage() : e.error(), e);
+        }
+    }
+
+    private static <T> T call(InstanceRef ref, java.util.function.Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (IncusException e) {
+            throw new ActionException(ref.toString(), "adopt",
+                    e.isNotFound() ? "no such instance in Incus" : e.error() == null ? e.getMessage() : e.error(), e);
+        }
+    }
+
+    private static final Comparator<InstanceRef> ORDER =
+            Comparator.comparing(InstanceRef::project).thenComparing(InstanceRef::name);
+
+    private static InstanceRef ref(Instance i) {
+        return new InstanceRef(i.project() == null || i.project().isEmpty() ? "default" : i.project(), i.name());
+    }
+
+    private static String domainOf(Instance i) {
+        Map<String, String> c = i.expandedConfig() != null && !i.expandedConfig().isEmpty() ? i.expandedConfig() : i.config();
+        String d = c == null ? null : c.get(InstanceMapper.DOMAIN);
+        return d == null || d.isBlank() ? ref(i).project() : d;
+    }
+
+    private static String key(String domain, String name) {
+        return domain + "/" + name;
+    }
+}
