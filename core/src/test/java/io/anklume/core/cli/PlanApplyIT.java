@@ -297,6 +297,9 @@ class PlanApplyIT {
                 PlanApplyIT::load, PlanLab::addressing, () -> incus == null ? PlanLab.connect() : new Unclosable(incus),
                 () -> false);
         int code = new Cli(env).run(List.of(args));
+        if (args[0].equals("apply")) {
+            created.forEach(d -> PlanLab.mark(incus, d));
+        }
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -12,6 +12,7 @@ import io.anklume.core.net.DomainAddressing;
 import io.anklume.incus.IncusClient;
 import io.anklume.incus.IncusConfig;
 import io.anklume.incus.IncusException;
+import io.anklume.incus.lab.IncusLab;
 import io.anklume.incus.model.Instance;
 import io.anklume.incus.model.InstancePut;
 import io.anklume.incus.model.Network;
@@ -20,6 +21,7 @@ import io.anklume.incus.model.Project;
 import io.anklume.incus.model.StateAction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -138,6 +140,21 @@ public final class PlanLab {
             }
         }
         throw new IllegalStateException("no free zone in 10.150-199");
+    }
+
+    /**
+     * Tags a test domain's project and bridge with IncusLab's marker, so scripts/test.sh removes them if
+     * this run is killed. The planner ignores the key: it is not in the user.anklume.* namespace.
+     */
+    public static void mark(IncusClient incus, String domain) {
+        String now = String.valueOf(Instant.now().getEpochSecond());
+        incus.projects().find(domain).filter(p -> !p.config().containsKey(IncusLab.MARKER)).ifPresent(p -> {
+            Map<String, String> config = new LinkedHashMap<>(p.config());
+            config.put(IncusLab.MARKER, now);
+            incus.projects().update(domain, p.description(), config);
+        });
+        incus.networks().find(null, "net-" + domain).filter(n -> !n.config().containsKey(IncusLab.MARKER))
+                .ifPresent(n -> incus.networks().patch(null, n.name(), Map.of(IncusLab.MARKER, now)));
     }
 
     /** Removes leftovers of killed runs: every t-pl* project and net-t-pl* bridge. */
