@@ -148,6 +148,15 @@ public final class LiveInventory implements Inventory {
     }
 
     /**
+     * A full reload on the caller's thread, for callers without a screen (the CLI's text list, the
+     * benchmark); returns the resulting snapshot.
+     */
+    public InventorySnapshot reloadNow() {
+        fullRefresh();
+        return current();
+    }
+
+    /**
      * Reads CPU, memory and snapshot count of these instances in the background unless they were read
      * within {@link InventorySettings#detailsTtl()}; call it again on each redraw of the visible rows
      * to keep their figures current (the last figures stay shown meanwhile).

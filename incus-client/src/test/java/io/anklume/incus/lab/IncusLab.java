@@ -237,12 +237,17 @@ public final class IncusLab implements AutoCloseable {
 
     /** Another project owned by this lab (images shared), removed on close. */
     public String extraProject() {
+        return extraProject(bridge);
+    }
+
+    /** Another project whose default profile puts instances on the given bridge. */
+    public String extraProject(String onBridge) {
         String name = "t-" + randomSuffix(6);
         client.projects().create(name, "anklume-tui test lab", Map.of("features.images", "false",
                 "features.profiles", "true", MARKER, String.valueOf(Instant.now().getEpochSecond())));
         client.profiles().update(name, new Profile("default", "test lab default", Map.of(), Map.of(
                 "root", Map.of("type", "disk", "path", "/", "pool", "default"),
-                "eth0", Map.of("type", "nic", "network", bridge, "name", "eth0")), null, name));
+                "eth0", Map.of("type", "nic", "network", onBridge, "name", "eth0")), null, name));
         extraProjects.add(name);
         return name;
     }
