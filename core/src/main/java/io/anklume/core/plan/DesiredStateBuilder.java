@@ -11,6 +11,7 @@ import io.anklume.core.plan.DesiredState.InstanceState;
 import io.anklume.core.plan.DesiredState.NetworkState;
 import io.anklume.core.plan.DesiredState.ProfileState;
 import io.anklume.core.plan.DesiredState.ProjectState;
+import io.anklume.core.policy.ResourceAllocation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,18 +26,24 @@ public final class DesiredStateBuilder {
     private DesiredStateBuilder() {}
 
     public static DesiredState build(Infra infra, AddressPlan addresses) {
+        return build(infra, addresses, ResourceAllocation.none());
+    }
+
+    /** {@code limits} adds the resource policy's keys to machines that do not set them themselves. */
+    public static DesiredState build(Infra infra, AddressPlan addresses, ResourceAllocation limits) {
         List<DomainState> domains = new ArrayList<>();
         for (Domain d : infra.enabledDomains()) {
             DomainAddressing net = addresses.domains().get(d.name());
             if (net == null) {
                 throw new IllegalArgumentException("no addresses allocated for domain " + d.name());
             }
-            domains.add(domain(infra, d, net, addresses));
+            domains.add(domain(infra, d, net, addresses, limits));
         }
         return new DesiredState(domains);
     }
 
-    private static DomainState domain(Infra infra, Domain d, DomainAddressing net, AddressPlan addresses) {
+    private static DomainState domain(Infra infra, Domain d, DomainAddressing net, AddressPlan addresses,
+                                      ResourceAllocation limits) {
         List<ProfileState> profiles = new ArrayList<>();
         profiles.add(defaultProfile(d));
         for (ProfileSpec p : d.profiles().values()) {
@@ -49,7 +56,7 @@ public final class DesiredStateBuilder {
         }
         List<InstanceState> instances = new ArrayList<>();
         for (Machine m : d.machines()) {
-            instances.add(instance(infra, d, m, addresses.machineIps().get(m.name())));
+            instances.add(instance(infra, d, m, addresses.machineIps().get(m.name()), limits.forMachine(m.name())));
         }
         return new DomainState(d.name(), project(d), network(d, net), profiles, instances);
     }
@@ -84,8 +91,9 @@ public final class DesiredStateBuilder {
         return new ProfileState(d.name(), "default", Map.of(), devices);
     }
 
-    static InstanceState instance(Infra infra, Domain d, Machine m, String ip) {
-        Map<String, String> config = new LinkedHashMap<>(orEmpty(m.config()));
+    static InstanceState instance(Infra infra, Domain d, Machine m, String ip, Map<String, String> limits) {
+        Map<String, String> config = new LinkedHashMap<>(limits);
+        config.putAll(orEmpty(m.config()));
         boolean ephemeral = m.ephemeral() != null ? m.ephemeral() : d.ephemeral();
         if (!ephemeral) {
             config.put("security.protection.delete", "true");

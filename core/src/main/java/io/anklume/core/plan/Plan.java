@@ -8,8 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** An ordered list of actions that converges Incus to an infra.yml; empty when nothing differs. */
-public record Plan(List<Action> actions) {
+/**
+ * An ordered list of actions that converges Incus to an infra.yml; empty when nothing differs.
+ * {@code warnings} are things the user should know that do not stop the plan (a resource overcommit
+ * allowed by the policy, for example).
+ */
+public record Plan(List<Action> actions, List<String> warnings) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -17,6 +21,17 @@ public record Plan(List<Action> actions) {
 
     public Plan {
         actions = List.copyOf(actions);
+        warnings = List.copyOf(warnings);
+    }
+
+    public Plan(List<Action> actions) {
+        this(actions, List.of());
+    }
+
+    public Plan withWarnings(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new Plan(actions, all);
     }
 
     public boolean isEmpty() {
@@ -33,10 +48,12 @@ public record Plan(List<Action> actions) {
     }
 
     public String toText() {
+        StringBuilder text = new StringBuilder();
+        warnings.forEach(w -> text.append("warning: ").append(w).append('\n'));
         if (isEmpty()) {
-            return "No changes. Incus matches the infra file.";
+            return text.append("No changes. Incus matches the infra file.").toString();
         }
-        return String.join("\n", diffLines()) + "\n\n" + summary();
+        return text.append(String.join("\n", diffLines())).append("\n\n").append(summary()).toString();
     }
 
     public String summary() {
@@ -50,6 +67,8 @@ public record Plan(List<Action> actions) {
     public String toJson() {
         ObjectNode root = JSON.createObjectNode();
         root.put("changes", actions.size());
+        ArrayNode warningList = root.putArray("warnings");
+        warnings.forEach(warningList::add);
         ArrayNode list = root.putArray("actions");
         for (Action a : actions) {
             ObjectNode node = list.addObject();

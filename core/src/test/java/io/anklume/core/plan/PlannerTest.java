@@ -97,4 +97,57 @@ class PlannerTest {
         assertThrows(PlanException.class,
                 () -> new Planner(incus).plan(infra, Fixtures.addresses(infra), new PlanOptions(false, "nope")));
     }
+
+    private static Infra withPolicy(boolean overcommit, String explicitMemory) {
+        Infra base = Fixtures.infra(Fixtures.domain("pro", TrustLevel.TRUSTED,
+                Fixtures.machine("pro-a", "pro", Map.of()), Fixtures.machine("pro-b", "pro", Map.of("limits.memory", explicitMemory))));
+        io.anklume.core.infra.ResourcePolicy policy = new io.anklume.core.infra.ResourcePolicy("25%", "25%",
+                io.anklume.core.infra.ResourcePolicy.Mode.EQUAL, io.anklume.core.infra.ResourcePolicy.CpuMode.COUNT,
+                io.anklume.core.infra.ResourcePolicy.MemoryEnforce.HARD, overcommit);
+        io.anklume.core.infra.Global g = base.global();
+        return new Infra(base.projectName(), new io.anklume.core.infra.Global(g.baseOctet(), g.zoneBase(),
+                g.defaultOsImage(), g.gpuPolicy(), g.firewallMode(), policy), base.domains(), base.networkPolicies(),
+                base.source());
+    }
+
+    private void emptyIncusWithHost(int cpus, long memory) {
+        io.anklume.incus.ServerApi server = mock(io.anklume.incus.ServerApi.class);
+        when(incus.server()).thenReturn(server);
+        when(server.resources()).thenReturn(new io.anklume.incus.model.Resources(
+                new io.anklume.incus.model.Resources.Cpu(cpus), new io.anklume.incus.model.Resources.Memory(memory, 0), null));
+        when(projects.list()).thenReturn(List.of());
+        when(networks.list(any())).thenReturn(List.of());
+        when(instances.listAllProjects(false)).thenReturn(List.of());
+        when(operations.listAll()).thenReturn(List.of());
+    }
+
+    @Test
+    void resourcePolicyLimitsMachinesThatSetNoneThemselves() {
+        emptyIncusWithHost(8, 16L << 30);
+        Infra infra = withPolicy(true, "1GiB");
+
+        Plan plan = new Planner(incus).plan(infra, Fixtures.addresses(infra), PlanOptions.DEFAULT);
+
+        Map<String, Map<String, String>> configs = new java.util.HashMap<>();
+        plan.actions().stream().filter(a -> a instanceof Action.CreateInstance).map(a -> (Action.CreateInstance) a)
+                .forEach(c -> configs.put(c.name(), c.config()));
+        assertEquals("3", configs.get("pro-a").get("limits.cpu"));
+        assertEquals("12GiB", configs.get("pro-a").get("limits.memory"));
+        assertEquals("1GiB", configs.get("pro-b").get("limits.memory"));
+        assertTrue(configs.get("pro-a").get("user.anklume.config-keys").contains("limits.cpu"));
+    }
+
+    @Test
+    void resourceOvercommitIsRefusedUnlessAllowed() {
+        emptyIncusWithHost(2, 2L << 30);
+
+        Infra strict = withPolicy(false, "8GiB");
+        PlanException e = assertThrows(PlanException.class,
+                () -> new Planner(incus).plan(strict, Fixtures.addresses(strict), PlanOptions.DEFAULT));
+        assertTrue(e.getMessage().startsWith("Resource overcommit"), e.getMessage());
+
+        Infra lenient = withPolicy(true, "8GiB");
+        Plan plan = new Planner(incus).plan(lenient, Fixtures.addresses(lenient), PlanOptions.DEFAULT);
+        assertTrue(plan.toText().startsWith("warning: Resource overcommit"), plan.toText());
+    }
 }
