@@ -2,11 +2,16 @@ package io.anklume.core.plan;
 
 import io.anklume.core.infra.Infra;
 import io.anklume.core.net.AddressPlan;
+import io.anklume.core.policy.GpuGuard;
 import io.anklume.core.policy.HostResources;
 import io.anklume.core.policy.ResourceAllocation;
 import io.anklume.core.policy.ResourceAllocator;
 import io.anklume.incus.IncusClient;
+import io.anklume.incus.model.Instance;
 import io.anklume.incus.model.Resources;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.time.Duration;
 
 /** Reads Incus (a constant number of requests) and plans what converges it to an infra.yml. */
@@ -33,9 +38,42 @@ public final class Planner {
         var projects = desired.domains().stream().map(DesiredState.DomainState::name)
                 .filter(options::includes).toList();
         inFlight.awaitAll(projects);
-        Plan plan = Differ.diff(desired, reader.read(projects), options);
+        ObservedState observed = reader.read(projects);
+        Plan plan = Differ.diff(desired, observed, options);
         plan.actions().forEach(Planner::checkImage);
-        return plan.withWarnings(limits.warnings());
+        List<String> warnings = new ArrayList<>(limits.warnings());
+        warnings.addAll(gpuWarnings(infra, desired, observed));
+        return plan.withWarnings(warnings);
+    }
+
+    /**
+     * The GPU policy against what Incus already runs: a machine that is to get the GPU is refused
+     * under {@code exclusive} when another instance (managed or not) already has one.
+     */
+    private static List<String> gpuWarnings(Infra infra, DesiredState desired, ObservedState observed) {
+        List<String> holders = observed.instances().stream().filter(Planner::hasGpu).map(Instance::name).toList();
+        List<String> warnings = new ArrayList<>();
+        for (DesiredState.DomainState d : desired.domains()) {
+            for (DesiredState.InstanceState i : d.instances()) {
+                boolean wantsGpu = i.profiles().contains(DesiredStateBuilder.GPU_PROFILE);
+                if (!wantsGpu || holders.contains(i.name())) {
+                    continue;
+                }
+                GpuGuard.Verdict verdict = GpuGuard.check(infra.global().gpuPolicy(), i.name(), holders);
+                if (verdict instanceof GpuGuard.Verdict.Refused r) {
+                    throw new PlanException(r.reason());
+                }
+                if (verdict instanceof GpuGuard.Verdict.AllowedWithWarning w) {
+                    warnings.add(w.warning());
+                }
+            }
+        }
+        return warnings;
+    }
+
+    private static boolean hasGpu(Instance i) {
+        Map<String, Map<String, String>> devices = i.expandedDevices() != null ? i.expandedDevices() : i.devices();
+        return devices != null && devices.values().stream().anyMatch(d -> "gpu".equals(d.get("type")));
     }
 
     /** One extra request, only when the file has a resource_policy. */

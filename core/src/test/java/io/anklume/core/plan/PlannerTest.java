@@ -150,4 +150,21 @@ class PlannerTest {
         Plan plan = new Planner(incus).plan(lenient, Fixtures.addresses(lenient), PlanOptions.DEFAULT);
         assertTrue(plan.toText().startsWith("warning: Resource overcommit"), plan.toText());
     }
+
+    @Test
+    void exclusiveGpuIsRefusedWhenAnotherInstanceHoldsIt() {
+        Machine ai = new Machine("ai", "lab", "", Machine.Type.LXC, null, null, true, true, List.of(), null, null, null,
+                null, null, Map.of(), Map.of(), Map.of(), Map.of(), List.of());
+        Infra infra = Fixtures.infra(Fixtures.domain("lab", TrustLevel.ADMIN, ai));
+        io.anklume.incus.model.Instance holder = Fixtures.instance("default", "hand-gpu", "Running", Map.of(),
+                Map.of("card", Map.of("type", "gpu")), List.of("default"));
+        when(projects.list()).thenReturn(List.of());
+        when(networks.list(any())).thenReturn(List.of());
+        when(instances.listAllProjects(false)).thenReturn(List.of(holder));
+        when(operations.listAll()).thenReturn(List.of());
+
+        PlanException e = assertThrows(PlanException.class,
+                () -> new Planner(incus).plan(infra, Fixtures.addresses(infra), PlanOptions.DEFAULT));
+        assertTrue(e.getMessage().contains("hand-gpu already has the GPU, so ai cannot get one"), e.getMessage());
+    }
 }
