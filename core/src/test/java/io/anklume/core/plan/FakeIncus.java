@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -42,10 +43,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * running"). Only for unit tests of convergence; the real daemon is exercised by the *IT tests.
  */
 final class FakeIncus implements IncusClient {
-    final Map<String, Project> projects = new LinkedHashMap<>();
-    final Map<String, Network> networks = new LinkedHashMap<>();
-    final Map<String, Map<String, Profile>> profiles = new LinkedHashMap<>();
-    final Map<String, Instance> instances = new LinkedHashMap<>();
+    // The applier calls from several threads at once, as it does with the real client.
+    final Map<String, Project> projects = new ConcurrentHashMap<>();
+    final Map<String, Network> networks = new ConcurrentHashMap<>();
+    final Map<String, Map<String, Profile>> profiles = new ConcurrentHashMap<>();
+    final Map<String, Instance> instances = new ConcurrentHashMap<>();
     final AtomicInteger requests = new AtomicInteger();
 
     private static IncusException error(int status, String message) {
@@ -105,7 +107,7 @@ final class FakeIncus implements IncusClient {
             Map<String, String> c = new LinkedHashMap<>(config);
             c.putIfAbsent("features.storage.volumes", "true");
             projects.put(name, new Project(name, description, c, List.of()));
-            Map<String, Profile> byName = new LinkedHashMap<>();
+            Map<String, Profile> byName = new ConcurrentHashMap<>();
             if ("true".equals(config.get("features.profiles"))) {
                 byName.put("default", new Profile("default", "Default Incus profile", Map.of(), Map.of(), List.of(), name));
             }
