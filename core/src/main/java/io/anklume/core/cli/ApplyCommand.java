@@ -1,0 +1,134 @@
+package io.anklume.core.cli;
+
+import io.anklume.core.infra.Infra;
+import io.anklume.core.plan.Action;
+import io.anklume.core.plan.Applier;
+import io.anklume.core.plan.ApplyListener;
+import io.anklume.core.plan.ApplyReport;
+import io.anklume.core.plan.IncusActionRunner;
+import io.anklume.core.plan.Plan;
+import io.anklume.core.plan.PlanOptions;
+import io.anklume.core.plan.Planner;
+import io.anklume.incus.IncusClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+final class ApplyCommand implements Command {
+    static final int DEFAULT_PARALLELISM = 4;
+
+    private final CliEnvironment env;
+
+    ApplyCommand(CliEnvironment env) {
+        this.env = env;
+    }
+
+    public String name() { return "apply"; }
+
+    public String summary() { return "apply FILE [--yes]       make Incus match the file"; }
+
+    public String help() {
+        return """
+                Usage: anklume-tui apply FILE [--yes] [--parallel N] [--domain D] [--delete-orphans]
+
+                Shows the plan, asks for confirmation, then converges Incus to FILE: projects, bridges
+                net-<domain>, profiles and instances. Stops starting new actions at the first failure
+                and reports what was done and what was not. Running it again is safe.
+
+                Options:
+                  --yes              do not ask for confirmation (needed without a terminal)
+                  --parallel N       run up to N actions at once (default 4)
+                  --domain D         only domain D
+                  --delete-orphans   also delete managed instances no longer in FILE
+
+                Exit codes: 0 success or no changes, 1 invalid input, refusal or failure.""";
+    }
+
+    public int run(List<String> argList) throws Args.UsageException {
+        Args args = Args.parse(argList, Set.of("--yes", "--delete-orphans"), Set.of("--parallel", "--domain"));
+        if (args.has("--help")) {
+            env.out().println(help());
+            return OK;
+        }
+        String file = Cli.singleFile(args);
+        int parallelism = parallelism(args);
+        Optional<Infra> infra = InfraFile.load(env, file);
+        if (infra.isEmpty()) {
+            return FAILED;
+        }
+        PlanOptions options = new PlanOptions(args.has("--delete-orphans"), args.option("--domain"));
+        try (IncusClient incus = env.incus().get()) {
+            Plan plan = new Planner(incus).plan(infra.get(), env.addressing().apply(infra.get()), options);
+            env.out().println(plan.toText());
+            if (plan.isEmpty()) {
+                return OK;
+            }
+            if (!args.has("--yes") && !confirmed(plan)) {
+                return FAILED;
+            }
+            ApplyReport report = new Applier(new IncusActionRunner(incus), parallelism, new Progress()).apply(plan);
+            report.lines().forEach(report.succeeded() ? env.out()::println : env.err()::println);
+            return report.succeeded() ? OK : FAILED;
+        }
+    }
+
+    private boolean confirmed(Plan plan) {
+        if (!env.terminal().getAsBoolean()) {
+            env.err().println("anklume-tui: refusing to apply without confirmation: no terminal. "
+                    + "Review the plan and run again with --yes.");
+            return false;
+        }
+        env.out().print("Apply these " + plan.size() + " actions? [y/N] ");
+        env.out().flush();
+        try {
+            String answer = env.in().readLine();
+            if (answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"))) {
+                return true;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        env.err().println("Apply cancelled; nothing changed.");
+        return false;
+    }
+
+    private static int parallelism(Args args) throws Args.UsageException {
+        String value = args.option("--parallel");
+        if (value == null) {
+            return DEFAULT_PARALLELISM;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1 && n <= 64) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new Args.UsageException("--parallel needs a whole number from 1 to 64, not '" + value + "'");
+    }
+
+    private static String headline(Action action) {
+        List<String> lines = action.diffLines();
+        return lines.isEmpty() ? action.kind() + " " + action.target() : lines.get(0);
+    }
+
+    /** Prints one line per finished action; the Applier calls it from worker threads. */
+    private final class Progress implements ApplyListener {
+        @Override
+        public void succeeded(Action action) {
+            synchronized (env.out()) {
+                env.out().println("done    " + headline(action));
+            }
+        }
+
+        @Override
+        public void failed(Action action, String message) {
+            synchronized (env.out()) {
+                env.out().println("FAILED  " + headline(action) + ": " + message);
+            }
+        }
+    }
+}

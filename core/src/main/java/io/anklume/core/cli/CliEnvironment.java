@@ -1,0 +1,30 @@
+package io.anklume.core.cli;
+
+import io.anklume.core.infra.Infra;
+import io.anklume.core.net.AddressPlan;
+import io.anklume.core.net.Addressing;
+import io.anklume.incus.IncusClient;
+import io.anklume.incus.IncusConfig;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What the subcommands use from the outside world, injectable for tests: the streams, how an infra
+ * file is loaded, how addresses are allocated, how Incus is reached and whether a person is at a terminal.
+ */
+public record CliEnvironment(PrintStream out, PrintStream err, BufferedReader in, InfraSource infraSource,
+                             Function<Infra, AddressPlan> addressing, Supplier<IncusClient> incus,
+                             BooleanSupplier terminal) {
+
+    public static CliEnvironment standard(PrintStream out, PrintStream err, InputStream in) {
+        return new CliEnvironment(out, err, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
+                DefaultInfraSource.INSTANCE, Addressing::allocate, () -> IncusClient.connect(IncusConfig.local()),
+                () -> System.console() != null);
+    }
+}

@@ -1,0 +1,128 @@
+package io.anklume.core.plan;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs a plan with at most {@code parallelism} actions at once. Inside a domain, an action waits for
+ * every action of an earlier stage (project → bridge → profiles → instances) and for the earlier
+ * actions on the same target; different domains and different instances run side by side. After the
+ * first failure nothing new is started, the running actions finish, and the report lists the rest
+ * as not done.
+ */
+public final class Applier {
+    private final ActionRunner runner;
+    private final int parallelism;
+    private final ApplyListener listener;
+
+    public Applier(ActionRunner runner, int parallelism, ApplyListener listener) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
+        }
+        this.runner = runner;
+        this.parallelism = parallelism;
+        this.listener = listener;
+    }
+
+    public ApplyReport apply(Plan plan) {
+        List<Action> actions = plan.actions();
+        Map<Action, List<Action>> prerequisites = prerequisites(actions);
+        Set<Action> pending = new LinkedHashSet<>(actions);
+        Set<Action> done = newIdentitySet();
+        List<ApplyReport.Failure> failed = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread t = new Thread(r, "anklume-apply");
+            t.setDaemon(true);
+            return t;
+        });
+        CompletionService<Action> completions = new ExecutorCompletionService<>(pool);
+        Map<Future<Action>, Action> running = new IdentityHashMap<>();
+        AtomicBoolean failing = new AtomicBoolean();
+        try {
+            while (true) {
+                // The flag is set by the failing worker itself, before any later completion is seen here.
+                if (!failing.get()) {
+                    for (Action a : List.copyOf(pending)) {
+                        if (running.size() >= parallelism) {
+                            break;
+                        }
+                        if (done.containsAll(prerequisites.get(a))) {
+                            pending.remove(a);
+                            running.put(completions.submit(() -> execute(a, failing)), a);
+                        }
+                    }
+                }
+                if (running.isEmpty()) {
+                    break;
+                }
+                Future<Action> finished = completions.take();
+                Action a = running.remove(finished);
+                try {
+                    finished.get();
+                    done.add(a);
+                } catch (ExecutionException e) {
+                    failed.add(new ApplyReport.Failure(a, messageOf(e.getCause())));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.values().forEach(pending::add);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Action> doneInOrder = actions.stream().filter(done::contains).toList();
+        List<Action> notDone = actions.stream().filter(pending::contains).toList();
+        return new ApplyReport(doneInOrder, failed, notDone);
+    }
+
+    private Action execute(Action a, AtomicBoolean failing) throws Exception {
+        listener.started(a);
+        try {
+            runner.run(a);
+        } catch (Exception e) {
+            failing.set(true);
+            listener.failed(a, messageOf(e));
+            throw e;
+        }
+        listener.succeeded(a);
+        return a;
+    }
+
+    /** For each action, the earlier actions it must wait for. */
+    static Map<Action, List<Action>> prerequisites(List<Action> actions) {
+        Map<Action, List<Action>> result = new IdentityHashMap<>();
+        for (int i = 0; i < actions.size(); i++) {
+            Action a = actions.get(i);
+            List<Action> before = new ArrayList<>();
+            for (int j = 0; j < i; j++) {
+                Action b = actions.get(j);
+                boolean sameDomain = b.domain().equals(a.domain());
+                if (sameDomain && (b.stage() < a.stage() || b.target().equals(a.target()))) {
+                    before.add(b);
+                }
+            }
+            result.put(a, before);
+        }
+        return result;
+    }
+
+    static String messageOf(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private static Set<Action> newIdentitySet() {
+        return java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    }
+}
