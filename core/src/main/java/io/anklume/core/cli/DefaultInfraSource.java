@@ -1,11 +1,9 @@
 package io.anklume.core.cli;
 
-import io.anklume.core.infra.Position;
-import io.anklume.core.infra.Problem;
+import io.anklume.core.infra.InfraFiles;
 import java.nio.file.Path;
-import java.util.List;
 
-/** Loads and validates with the core.infra loader and validator. */
+/** Loads and validates with the core.infra loader and validator (host networks read from the machine). */
 final class DefaultInfraSource implements InfraSource {
     static final DefaultInfraSource INSTANCE = new DefaultInfraSource();
 
@@ -13,8 +11,7 @@ final class DefaultInfraSource implements InfraSource {
 
     @Override
     public Loaded load(Path file) {
-        // Wired to InfraLoader + Validator once core.infra lands.
-        return new Loaded(null, List.of(Problem.error(Position.unknown(file.toString()), "",
-                "infra loading is not available in this build")));
+        InfraFiles.Loaded loaded = InfraFiles.load(file);
+        return new Loaded(loaded.infra(), loaded.problems());
     }
 }
