@@ -1,5 +1,8 @@
 package io.anklume.core;
 
+import io.anklume.core.lifecycle.Consoles;
+import io.anklume.core.lifecycle.IncusConsoles;
+
 import io.anklume.core.adopt.Adoption;
 import io.anklume.core.inventory.Inventory;
 import io.anklume.core.inventory.InventorySettings;
@@ -22,6 +25,7 @@ public final class CoreServices implements AutoCloseable {
     private final Lifecycle lifecycle;
     private final Snapshots snapshots;
     private final Adoption adoption;
+    private final Consoles consoles;
     private final boolean readOnly;
 
     /** Wires the services to an existing client (which this object then owns) and starts the inventory. */
@@ -31,6 +35,7 @@ public final class CoreServices implements AutoCloseable {
         this.lifecycle = new IncusLifecycle(client, readOnly);
         this.snapshots = new IncusSnapshots(client, clock, readOnly);
         this.adoption = new Adoption(client, readOnly);
+        this.consoles = new IncusConsoles(client);
         this.inventory = new LiveInventory(client, clock, settings);
         this.inventory.start();
     }
@@ -69,6 +74,10 @@ public final class CoreServices implements AutoCloseable {
 
     public Adoption adoption() {
         return adoption;
+    }
+
+    public Consoles consoles() {
+        return consoles;
     }
 
     public boolean readOnly() {

@@ -1,9 +1,264 @@
 package io.anklume.tui;
 
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import io.anklume.core.CoreServices;
+import io.anklume.core.cli.Cli;
+import io.anklume.core.inventory.InstanceView;
+import io.anklume.core.snapshot.IncusSnapshots;
+import io.anklume.incus.IncusConfig;
+import io.anklume.incus.IncusException;
+import io.anklume.themes.ThemeLoader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.FileHandler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/**
+ * {@code anklume-tui [--read-only] [--infra FILE] [--theme NAME]} opens the screen;
+ * {@code anklume-tui COMMAND ...} runs a subcommand without one (see {@code --help}).
+ */
 public final class Main {
+    static final String VERSION = "0.1.0";
+
     private Main() {}
 
+    record Options(boolean readOnly, Path infra, String theme) {}
+
     public static void main(String[] args) {
-        System.out.println("anklume-tui");
+        List<String> list = List.of(args);
+        if (list.equals(List.of("--help")) || list.equals(List.of("-h"))) {
+            System.out.println(Runner.usage());
+            System.out.println();
+            System.out.println(new Cli(System.out, System.err, System.in).help());
+            System.exit(0);
+        }
+        if (Cli.handles(list)) {
+            System.exit(new Cli(System.out, System.err, System.in).run(list));
+        }
+        System.exit(new Main.Runner(System.out, System.err).run(list));
     }
+
+    static final class Runner {
+        private final PrintStream out;
+        private final PrintStream err;
+
+        Runner(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        int run(List<String> args) {
+            Options options;
+            try {
+                options = parse(args);
+            } catch (IllegalArgumentException e) {
+                err.println("anklume-tui: " + e.getMessage());
+                err.println("Run anklume-tui --help for usage.");
+                return 1;
+            }
+            if (options == null) {
+                return 0;
+            }
+            logToFile();
+            CoreServices core;
+            try {
+                core = CoreServices.open(IncusConfig.local(), options.readOnly());
+                core.client().server().info();
+            } catch (IncusException e) {
+                err.println("anklume-tui: " + e.error());
+                if (e.error().contains("permission denied")) {
+                    err.println("Run it as root (sudo anklume-tui) or add your user to the incus-admin group.");
+                }
+                return 1;
+            }
+            try (core) {
+                if (!terminalUsable()) {
+                    return printList(core);
+                }
+                return runScreen(core, options);
+            } catch (IOException e) {
+                err.println("anklume-tui: the terminal failed: " + e.getMessage());
+                return 1;
+            }
+        }
+
+        Options parse(List<String> args) {
+            boolean readOnly = false;
+            Path infra = null;
+            String theme = null;
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                switch (a) {
+                    case "--read-only", "--readonly" -> readOnly = true;
+                    case "--infra" -> infra = Path.of(value(args, ++i, a));
+                    case "--theme" -> theme = value(args, ++i, a);
+                    case "--version" -> {
+                        out.println("anklume-tui " + VERSION);
+                        return null;
+                    }
+                    case "-h", "--help" -> {
+                        out.println(usage());
+                        return null;
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + a);
+                }
+            }
+            if (infra == null && Files.isRegularFile(Path.of("infra.yml"))) {
+                infra = Path.of("infra.yml");
+            }
+            return new Options(readOnly, infra, theme);
+        }
+
+        private static String value(List<String> args, int i, String option) {
+            if (i >= args.size()) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args.get(i);
+        }
+
+        static String usage() {
+            return """
+                    Usage: anklume-tui [--read-only] [--infra FILE] [--theme NAME]
+                           anklume-tui COMMAND [ARGS]   (validate, plan, apply, list; COMMAND --help for each)
+
+                    Opens a keyboard-driven screen over every Incus instance of every project, colored by
+                    the trust level of its domain. Press ? in any view for its keys.
+
+                      --read-only    hide and refuse every action that changes anything
+                      --infra FILE   the infra.yml that adopt (a) records into (default ./infra.yml)
+                      --theme NAME   default, ansi16, mono, or a file in ~/.config/anklume-tui/themes/
+                    NO_COLOR=1 selects the mono theme.""";
+        }
+
+        private static boolean terminalUsable() {
+            String term = System.getenv("TERM");
+            return System.console() != null && term != null && !term.isBlank() && !term.equals("dumb");
+        }
+
+        /** Without a terminal (a pipe, TERM=dumb): the list as text, and how to get more. */
+        int printList(CoreServices core) {
+            try {
+                core.awaitInventory(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            List<InstanceView> all = new ArrayList<>(core.inventory().current().instances());
+            all.sort(java.util.Comparator.comparing((InstanceView v) -> String.valueOf(v.domain())).thenComparing(InstanceView::name));
+            out.printf("%-24s %-12s %-10s %-9s %-15s %s%n", "NAME", "DOMAIN", "TRUST", "STATE", "IPV4", "MANAGED");
+            for (InstanceView v : all) {
+                out.printf("%-24s %-12s %-10s %-9s %-15s %s%n", v.name(), v.domain(),
+                        v.trust() == null ? "-" : v.trust().yamlName(), v.status(), v.ipv4() == null ? "-" : v.ipv4(),
+                        v.managed() ? "yes" : "untracked");
+            }
+            err.println("(no interactive terminal: printed the list; run 'anklume-tui --help' for the subcommands)");
+            return 0;
+        }
+
+        int runScreen(CoreServices core, Options options) throws IOException {
+            ThemeLoader.Loaded theme = ThemeLoader.forUser().initial(options.theme());
+            Terminal terminal = new DefaultTerminalFactory()
+                    .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
+                    .createTerminal();
+            Screen screen = new TerminalScreen(terminal);
+            ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
+                Thread t = new Thread(r, "anklume-action");
+                t.setDaemon(true);
+                return t;
+            });
+            Thread restore = new Thread(() -> stopQuietly(screen));
+            Runtime.getRuntime().addShutdownHook(restore);
+            IncusSnapshots names = new IncusSnapshots(core.client(), Clock.systemDefaultZone(), true);
+            TuiServices services = new TuiServices(core.inventory(), core.lifecycle(), core.snapshots(),
+                    (ref, file) -> {
+                        var adopted = core.adoption().adopt(ref, file);
+                        return "adopted " + ref + " into domain " + adopted.domain() + " of " + file;
+                    },
+                    core.consoles(), Main::shell, options.infra(), options.readOnly(), names::defaultName);
+            try {
+                screen.startScreen();
+                screen.setCursorPosition(null);
+                App app = new App(screen, services, theme.theme(), workers);
+                if (theme.warning() != null) {
+                    app.error(theme.warning());
+                }
+                String marker = System.getenv("ANKLUME_TUI_FIRST_FRAME_FILE");
+                if (marker != null) {
+                    app.onFirstFrame(() -> writeMarker(marker));
+                }
+                app.loop();
+                return 0;
+            } finally {
+                workers.shutdownNow();
+                stopQuietly(screen);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(restore);
+                } catch (IllegalStateException ignored) {
+                    // Already shutting down.
+                }
+            }
+        }
+
+        private static void writeMarker(String file) {
+            try {
+                Files.writeString(Path.of(file), Long.toString(System.currentTimeMillis()));
+            } catch (IOException e) {
+                Logger.getLogger(Main.class.getName()).log(Level.WARNING, "cannot write the first-frame marker", e);
+            }
+        }
+
+        private static void stopQuietly(Screen screen) {
+            try {
+                screen.stopScreen();
+            } catch (IOException | RuntimeException ignored) {
+                // The terminal is gone already.
+            }
+        }
+    }
+
+    /** `incus exec` owns the real terminal (PTY, resize, signals); the title names domain and trust. */
+    static int shell(InstanceView v) throws IOException, InterruptedException {
+        String trust = v.trust() == null ? "untracked" : v.trust().yamlName();
+        System.out.print("\033]0;[" + trust + "] " + v.domain() + "/" + v.name() + "\007");
+        System.out.flush();
+        Process p = new ProcessBuilder("incus", "exec", "--project", v.ref().project(), v.name(), "--", "sh", "-c",
+                "command -v bash >/dev/null && exec bash -l || exec sh -l").inheritIO().start();
+        int code = p.waitFor();
+        System.out.print("\033]0;anklume-tui\007");
+        return code;
+    }
+
+    /** Logs go to a file, never onto the screen. */
+    static void logToFile() {
+        try {
+            String state = System.getenv("XDG_STATE_HOME");
+            Path dir = state != null && !state.isBlank() ? Path.of(state, "anklume-tui")
+                    : Path.of(System.getProperty("user.home"), ".local", "state", "anklume-tui");
+            Files.createDirectories(dir);
+            Logger root = Logger.getLogger("");
+            for (var h : root.getHandlers()) {
+                root.removeHandler(h);
+            }
+            FileHandler file = new FileHandler(dir.resolve("anklume-tui.log").toString(), 1 << 20, 2, true);
+            file.setFormatter(new SimpleFormatter());
+            root.addHandler(file);
+            root.setLevel(Level.INFO);
+        } catch (IOException | RuntimeException e) {
+            Logger.getLogger("").setLevel(Level.OFF);
+        }
+    }
+
 }

@@ -1,0 +1,146 @@
+package io.anklume.tui;
+
+import io.anklume.core.inventory.InstanceView;
+import io.anklume.core.snapshot.SnapshotView;
+import io.anklume.themes.ThemeLoader;
+import io.anklume.tui.view.SnapshotsView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jline.reader.Candidate;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.impl.DefaultParser;
+
+/**
+ * The {@code :} command line. Words are split by JLine's parser (quotes work) and completion offers
+ * JLine candidates: commands first, then instance names, snapshot names, filter keys or themes.
+ */
+final class Palette {
+    static final List<String> COMMANDS = List.of("snapshot", "restore", "filter", "theme", "readonly", "help", "quit");
+
+    private final App app;
+    private final DefaultParser parser = new DefaultParser();
+    private List<String> knownSnapshots = List.of();
+
+    Palette(App app) {
+        this.app = app;
+    }
+
+    void open() {
+        app.prompt(":", "", this::complete, this::execute, text -> { });
+    }
+
+    List<String> complete(String line) {
+        ParsedLine parsed = parser.parse(line, line.length());
+        List<String> words = new ArrayList<>(parsed.words());
+        String current = parsed.word();
+        int index = parsed.wordIndex();
+        List<Candidate> candidates = new ArrayList<>();
+        if (index <= 0) {
+            COMMANDS.forEach(c -> candidates.add(new Candidate(c)));
+        } else {
+            String command = words.get(0);
+            switch (command) {
+                case "snapshot" -> instanceNames().forEach(n -> candidates.add(new Candidate(n)));
+                case "restore" -> {
+                    if (index == 1) {
+                        instanceNames().forEach(n -> candidates.add(new Candidate(n)));
+                    } else {
+                        snapshotNames(words.get(1)).forEach(n -> candidates.add(new Candidate(n)));
+                    }
+                }
+                case "filter" -> filterTerms().forEach(n -> candidates.add(new Candidate(n)));
+                case "theme" -> ThemeLoader.forUser().names().forEach(n -> candidates.add(new Candidate(n)));
+                default -> {
+                }
+            }
+        }
+        return candidates.stream().map(Candidate::value).filter(v -> v.startsWith(current)).distinct().sorted().toList();
+    }
+
+    private List<String> instanceNames() {
+        return app.inventory().instances().stream().map(InstanceView::name).sorted().toList();
+    }
+
+    private List<String> filterTerms() {
+        List<String> terms = new ArrayList<>();
+        for (var t : io.anklume.core.infra.TrustLevel.values()) {
+            terms.add("trust=" + t.yamlName());
+        }
+        terms.add("trust=untracked");
+        app.inventory().instances().stream().map(InstanceView::domain).distinct().forEach(d -> terms.add("domain=" + d));
+        terms.add("state=running");
+        terms.add("state=stopped");
+        return terms;
+    }
+
+    /** Snapshot names of an instance, read once in the background and completed on the next Tab. */
+    private List<String> snapshotNames(String instance) {
+        find(instance).ifPresent(v -> app.load("reading snapshots of " + v.ref(),
+                () -> app.services().snapshots().list(v.ref()), list -> {
+                    knownSnapshots = list.stream().map(SnapshotView::name).toList();
+                    app.info("");
+                }));
+        return knownSnapshots;
+    }
+
+    private Optional<InstanceView> find(String name) {
+        return app.inventory().instances().stream().filter(v -> v.name().equals(name)).findFirst();
+    }
+
+    void execute(String line) {
+        List<String> words = parser.parse(line, line.length()).words().stream().filter(w -> !w.isEmpty()).toList();
+        if (words.isEmpty()) {
+            return;
+        }
+        String command = words.get(0);
+        switch (command) {
+            case "quit", "q" -> app.askQuit();
+            case "help" -> app.push(new io.anklume.tui.view.HelpView(app));
+            case "readonly" -> app.enableReadOnly();
+            case "theme" -> {
+                if (words.size() < 2) {
+                    app.error(":theme needs a name: " + String.join(", ", ThemeLoader.forUser().names()));
+                    return;
+                }
+                ThemeLoader.Loaded loaded = ThemeLoader.forUser().load(words.get(1));
+                app.theme(loaded.theme());
+                if (loaded.warning() != null) {
+                    app.error(loaded.warning());
+                } else {
+                    app.info("theme " + loaded.theme().name());
+                }
+            }
+            case "filter" -> app.listView().filter(words.size() > 1 ? String.join(" ", words.subList(1, words.size())) : "");
+            case "snapshot" -> withInstance(words, 1, v -> {
+                if (app.readOnly()) {
+                    app.error("cannot snapshot " + v.ref() + ": read-only mode");
+                    return;
+                }
+                String name = words.size() > 2 ? words.get(2) : null;
+                app.run("snapshotting " + v.ref(), () -> app.services().snapshots().create(v.ref(), name),
+                        "snapshot of " + v.ref() + " created");
+            });
+            case "restore" -> withInstance(words, 1, v -> {
+                if (words.size() < 3) {
+                    app.error(":restore needs an instance and a snapshot name (Tab completes them)");
+                    return;
+                }
+                if (app.readOnly()) {
+                    app.error("cannot restore " + v.ref() + ": read-only mode");
+                    return;
+                }
+                SnapshotsView.confirmRestore(app, v, words.get(2), null);
+            });
+            default -> app.error("unknown command :" + command + " (commands: " + String.join(", ", COMMANDS) + ")");
+        }
+    }
+
+    private void withInstance(List<String> words, int index, java.util.function.Consumer<InstanceView> action) {
+        if (words.size() <= index) {
+            app.error(":" + words.get(0) + " needs an instance name (Tab completes it)");
+            return;
+        }
+        find(words.get(index)).ifPresentOrElse(action, () -> app.error("no instance named " + words.get(index)));
+    }
+}

@@ -1,0 +1,31 @@
+package io.anklume.tui;
+
+import io.anklume.core.inventory.InstanceRef;
+import io.anklume.core.inventory.InstanceView;
+import io.anklume.core.inventory.Inventory;
+import io.anklume.core.lifecycle.Consoles;
+import io.anklume.core.lifecycle.Lifecycle;
+import io.anklume.core.snapshot.Snapshots;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/**
+ * Everything the screen may call, as narrow ports: views never see Incus, only these. Built from
+ * {@code CoreServices} in {@link Main}, from fakes in tests.
+ */
+public record TuiServices(Inventory inventory, Lifecycle lifecycle, Snapshots snapshots, Adopter adopter,
+                          Consoles consoles, Shell shell, Path infraFile, boolean readOnly,
+                          Supplier<String> snapshotName) {
+
+    /** Records an untracked instance in the infra file and marks it managed; returns what was done. */
+    @FunctionalInterface
+    public interface Adopter {
+        String adopt(InstanceRef ref, Path infraFile);
+    }
+
+    /** Runs an interactive shell in the instance on the real terminal while the screen is suspended. */
+    @FunctionalInterface
+    public interface Shell {
+        int open(InstanceView instance) throws Exception;
+    }
+}

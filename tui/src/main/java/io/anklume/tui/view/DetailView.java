@@ -1,0 +1,103 @@
+package io.anklume.tui.view;
+
+import com.googlecode.lanterna.TextColor;
+import io.anklume.core.inventory.InstanceRef;
+import io.anklume.core.inventory.InstanceView;
+import io.anklume.core.snapshot.SnapshotView;
+import io.anklume.tui.App;
+import io.anklume.tui.keys.KeyAction;
+import io.anklume.tui.widget.Badges;
+import io.anklume.tui.widget.Text;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One instance: state, address, resources, profiles, protection, GPU and its latest snapshots. */
+public final class DetailView implements View {
+    private final App app;
+    private final InstanceRef ref;
+    private volatile List<SnapshotView> snapshots;
+
+    public DetailView(App app, InstanceRef ref) {
+        this.app = app;
+        this.ref = ref;
+        app.load("reading snapshots of " + ref, () -> app.services().snapshots().list(ref), list -> {
+            snapshots = list;
+            app.info("");
+        });
+    }
+
+    Optional<InstanceView> instance() {
+        return app.inventory().instances().stream().filter(v -> v.ref().equals(ref)).findFirst();
+    }
+
+    @Override
+    public String title() {
+        return "detail › " + ref;
+    }
+
+    @Override
+    public List<KeyAction> actions() {
+        List<KeyAction> a = new ArrayList<>();
+        instance().ifPresent(v -> {
+            a.add(KeyAction.mutating("s", "start", () -> Actions.start(app, v)));
+            a.add(KeyAction.mutating("S", "stop", () -> Actions.stop(app, v)));
+            a.add(KeyAction.mutating("r", "restart", () -> Actions.restart(app, v)));
+            a.add(KeyAction.mutating("d", "delete", () -> Actions.delete(app, v)));
+            a.add(KeyAction.of("p", "snapshots", () -> app.push(new SnapshotsView(app, ref))));
+            a.add(KeyAction.mutating("x", "shell", () -> Actions.shell(app, v)));
+            a.add(KeyAction.of("l", "logs", () -> app.push(new LogView(app, ref))));
+        });
+        return a;
+    }
+
+    @Override
+    public void draw(Area area) {
+        Optional<InstanceView> found = instance();
+        if (found.isEmpty()) {
+            area.put(2, 1, ref + " is gone (deleted or renamed). Esc to go back.", area.colors().role("warning"));
+            return;
+        }
+        InstanceView v = found.get();
+        app.services().inventory().requestDetails(List.of(v.ref()));
+        TextColor trust = area.colors().trust(v.managed() ? v.trust() : null);
+        TextColor text = area.colors().role("text");
+        TextColor dim = area.colors().role("dim");
+        int row = 0;
+        area.put(1, row++, Badges.trust(v.managed() ? v.trust() : null) + " " + v.name(), trust, TextColor.ANSI.DEFAULT, true);
+        row++;
+        row = field(area, row, "Project", v.ref().project(), text);
+        row = field(area, row, "Domain", v.domain() + (v.managed() ? "" : "  (UNTRACKED: not in infra.yml; a adopts it)"), text);
+        row = field(area, row, "Trust", v.trust() == null ? "-" : v.trust().yamlName(), trust);
+        row = field(area, row, "Type", v.type(), text);
+        row = field(area, row, "State", v.status(), v.isRunning() ? area.colors().role("ok") : dim);
+        row = field(area, row, "IPv4 (eth0)", v.ipv4() == null ? "-" : v.ipv4(), text);
+        row = field(area, row, "CPU time", Text.seconds(v.cpuSeconds()), text);
+        row = field(area, row, "Memory", Text.bytes(v.memoryBytes()), text);
+        row = field(area, row, "Profiles", String.join(", ", v.profiles() == null ? List.of() : v.profiles()), text);
+        row = field(area, row, "GPU", v.gpu() ? "yes (gpu device passed through)" : "no",
+                v.gpu() ? area.colors().role("badge.gpu") : dim);
+        row = field(area, row, "Protected", v.protectedFromDelete() ? "yes (security.protection.delete)" : "no", text);
+        row = field(area, row, "Ephemeral", v.ephemeral() ? "yes (deleted when stopped)" : "no", text);
+        row = field(area, row, "Created", Text.date(v.createdAt()), text);
+        row++;
+        area.put(1, row++, "Latest snapshots", area.colors().role("header"), TextColor.ANSI.DEFAULT, true);
+        List<SnapshotView> s = snapshots;
+        if (s == null) {
+            area.put(3, row, "reading…", dim);
+        } else if (s.isEmpty()) {
+            area.put(3, row, "none (p, then n, takes one)", dim);
+        } else {
+            for (int i = 0; i < Math.min(5, s.size()); i++) {
+                area.put(3, row++, Text.fit(s.get(i).name(), 28) + " " + Text.ago(s.get(i).createdAt(), Instant.now()), text);
+            }
+        }
+    }
+
+    private static int field(Area area, int row, String label, String value, TextColor color) {
+        area.put(3, row, Text.fit(label, 14), area.colors().role("dim"));
+        area.put(18, row, value == null ? "-" : value, color);
+        return row + 1;
+    }
+}

@@ -1,0 +1,73 @@
+package io.anklume.tui.view;
+
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import io.anklume.tui.App;
+import io.anklume.tui.keys.KeyAction;
+import io.anklume.tui.widget.Text;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The keys of the view it was opened from, drawn from that view's own actions; disabled ones show
+ * why. Enter runs the chosen action, so help is also a menu.
+ */
+public final class HelpView implements View {
+    private final App app;
+    private final View from;
+    private final List<KeyAction> entries;
+    private int selected;
+
+    public HelpView(App app) {
+        this.app = app;
+        this.from = app.view();
+        this.entries = new ArrayList<>(app.actions());
+    }
+
+    @Override
+    public String title() {
+        return "help › " + from.title();
+    }
+
+    @Override
+    public List<KeyAction> actions() {
+        return List.of(KeyAction.of("Enter", "run", () -> {
+            KeyAction a = entries.get(selected);
+            app.back();
+            if (a.enabled()) {
+                a.handler().run();
+            } else {
+                app.error(a.description() + ": " + a.disabledReason());
+            }
+        }));
+    }
+
+    @Override
+    public boolean handle(KeyStroke k) {
+        if (k.getKeyType() == KeyType.ArrowDown || (k.getKeyType() == KeyType.Character && k.getCharacter() == 'j')) {
+            selected = Math.min(entries.size() - 1, selected + 1);
+        } else if (k.getKeyType() == KeyType.ArrowUp || (k.getKeyType() == KeyType.Character && k.getCharacter() == 'k')) {
+            selected = Math.max(0, selected - 1);
+        } else {
+            return false;
+        }
+        app.markDirty();
+        return true;
+    }
+
+    @Override
+    public void draw(Area area) {
+        area.line(0, Text.fit("KEY", 8) + "ACTION", area.colors().role("header"), TextColor.ANSI.DEFAULT, true);
+        for (int i = 0; i < entries.size() && i + 1 < area.rows(); i++) {
+            KeyAction a = entries.get(i);
+            String line = Text.fit(a.key(), 8) + a.description() + (a.enabled() ? "" : "  (" + a.disabledReason() + ")");
+            if (i == selected) {
+                area.line(i + 1, line, area.colors().role("selection"), area.colors().role("selection.background"), true);
+            } else {
+                area.line(i + 1, line, a.enabled() ? area.colors().role("text") : area.colors().role("dim"),
+                        TextColor.ANSI.DEFAULT, false);
+            }
+        }
+    }
+}
