@@ -1,0 +1,87 @@
+package io.anklume.tui;
+
+import io.anklume.core.ActionException;
+import io.anklume.core.infra.TrustLevel;
+import io.anklume.core.inventory.InstanceRef;
+import io.anklume.core.inventory.InstanceView;
+import io.anklume.core.inventory.Inventory;
+import io.anklume.core.inventory.InventorySnapshot;
+import io.anklume.core.lifecycle.Lifecycle;
+import io.anklume.core.snapshot.SnapshotView;
+import io.anklume.core.snapshot.Snapshots;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** In-memory stand-ins for the core services, recording what the screen asked for. */
+final class Fakes {
+    private Fakes() {}
+
+    static InstanceView instance(String project, String name, TrustLevel trust, String status, String ip, boolean managed) {
+        return new InstanceView(new InstanceRef(project, name), project, trust, "container", status, ip, 1.5, 64L << 20,
+                2, managed, false, managed, false, List.of("default"), Instant.parse("2026-11-01T10:00:00Z"));
+    }
+
+    static final class FakeInventory implements Inventory {
+        volatile InventorySnapshot snapshot;
+        final List<Consumer<InventorySnapshot>> listeners = new ArrayList<>();
+        final List<InstanceRef> detailsAsked = new ArrayList<>();
+
+        FakeInventory(List<InstanceView> instances) {
+            set(instances, true, null);
+        }
+
+        void set(List<InstanceView> instances, boolean connected, String problem) {
+            snapshot = new InventorySnapshot(List.copyOf(instances), connected, problem, Instant.now());
+            listeners.forEach(l -> l.accept(snapshot));
+        }
+
+        @Override public InventorySnapshot current() { return snapshot; }
+        @Override public Runnable addListener(Consumer<InventorySnapshot> l) { listeners.add(l); return () -> listeners.remove(l); }
+        @Override public void refresh() { }
+        @Override public void requestDetails(Collection<InstanceRef> refs) { detailsAsked.addAll(refs); }
+        @Override public void close() { }
+    }
+
+    static final class FakeLifecycle implements Lifecycle {
+        final List<String> calls = new ArrayList<>();
+        ActionException failure;
+
+        private void record(String call) {
+            calls.add(call);
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        @Override public void start(InstanceRef ref) { record("start " + ref); }
+        @Override public void stop(InstanceRef ref, boolean force) { record("stop " + ref); }
+        @Override public void restart(InstanceRef ref) { record("restart " + ref); }
+        @Override public void delete(InstanceRef ref) { record("delete " + ref); }
+    }
+
+    static final class FakeSnapshots implements Snapshots {
+        final Map<InstanceRef, List<SnapshotView>> byInstance = new LinkedHashMap<>();
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public List<SnapshotView> list(InstanceRef ref) {
+            return List.copyOf(byInstance.getOrDefault(ref, List.of()));
+        }
+
+        @Override
+        public SnapshotView create(InstanceRef ref, String name) {
+            calls.add("create " + ref + " " + name);
+            SnapshotView s = new SnapshotView(name, Instant.now(), null, false);
+            byInstance.computeIfAbsent(ref, r -> new ArrayList<>()).add(0, s);
+            return s;
+        }
+
+        @Override public void restore(InstanceRef ref, String snapshot) { calls.add("restore " + ref + " " + snapshot); }
+        @Override public void delete(InstanceRef ref, String snapshot) { calls.add("delete " + ref + " " + snapshot); }
+    }
+}

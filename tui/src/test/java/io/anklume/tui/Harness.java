@@ -1,0 +1,126 @@
+package io.anklume.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import io.anklume.core.inventory.InstanceView;
+import io.anklume.themes.Theme;
+import io.anklume.themes.ThemeLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The real App on a Lanterna virtual terminal, with actions run inline so every key press is fully
+ * handled before the screen is read back.
+ */
+final class Harness {
+    final DefaultVirtualTerminal terminal;
+    final TerminalScreen screen;
+    final App app;
+    final Fakes.FakeInventory inventory;
+    final Fakes.FakeLifecycle lifecycle = new Fakes.FakeLifecycle();
+    final Fakes.FakeSnapshots snapshots = new Fakes.FakeSnapshots();
+    final List<String> adopted = new ArrayList<>();
+
+    Harness(int cols, int rows, boolean readOnly, List<InstanceView> instances) {
+        this(cols, rows, readOnly, instances, ThemeLoader.builtIn("default"));
+    }
+
+    Harness(int cols, int rows, boolean readOnly, List<InstanceView> instances, Theme theme) {
+        try {
+            terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
+            screen = new TerminalScreen(terminal);
+            screen.startScreen();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        inventory = new Fakes.FakeInventory(instances);
+        TuiServices services = new TuiServices(inventory, lifecycle, snapshots, (ref, file) -> {
+            adopted.add(ref + " -> " + file);
+            return "adopted " + ref;
+        }, ref -> "boot line 1\nboot line 2\n", v -> 0, Path.of("infra.yml"), readOnly, () -> "snap-20261124-120000");
+        app = new App(screen, services, theme, Runnable::run);
+        render();
+    }
+
+    Harness press(String... keys) {
+        for (String k : keys) {
+            app.handle(stroke(k));
+        }
+        render();
+        return this;
+    }
+
+    Harness type(String text) {
+        for (char c : text.toCharArray()) {
+            app.handle(new KeyStroke(c, false, false));
+        }
+        render();
+        return this;
+    }
+
+    static KeyStroke stroke(String k) {
+        return switch (k) {
+            case "Enter" -> new KeyStroke(KeyType.Enter);
+            case "Esc" -> new KeyStroke(KeyType.Escape);
+            case "Down" -> new KeyStroke(KeyType.ArrowDown);
+            case "Up" -> new KeyStroke(KeyType.ArrowUp);
+            case "Tab" -> new KeyStroke(KeyType.Tab);
+            case "Backspace" -> new KeyStroke(KeyType.Backspace);
+            case "Ctrl-C" -> new KeyStroke('c', true, false);
+            default -> new KeyStroke(k.charAt(0), false, false);
+        };
+    }
+
+    void render() {
+        try {
+            app.render();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void resize(int cols, int rows) {
+        terminal.setTerminalSize(new TerminalSize(cols, rows));
+        render();
+    }
+
+    String line(int row) {
+        StringBuilder b = new StringBuilder();
+        for (int c = 0; c < terminal.getTerminalSize().getColumns(); c++) {
+            TextCharacter ch = terminal.getCharacter(c, row);
+            b.append(ch == null ? " " : ch.getCharacterString());
+        }
+        return b.toString();
+    }
+
+    String text() {
+        StringBuilder b = new StringBuilder();
+        for (int r = 0; r < terminal.getTerminalSize().getRows(); r++) {
+            b.append(line(r).stripTrailing()).append('\n');
+        }
+        return b.toString();
+    }
+
+    int rowOf(String needle) {
+        for (int r = 0; r < terminal.getTerminalSize().getRows(); r++) {
+            if (line(r).contains(needle)) {
+                return r;
+            }
+        }
+        throw new AssertionError("'" + needle + "' is not on screen:\n" + text());
+    }
+
+    TextColor foregroundOf(String needle) {
+        int row = rowOf(needle);
+        int col = line(row).indexOf(needle);
+        return terminal.getCharacter(col, row).getForegroundColor();
+    }
+}

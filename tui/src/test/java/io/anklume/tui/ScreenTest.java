@@ -1,0 +1,230 @@
+package io.anklume.tui;
+
+import static io.anklume.tui.Fakes.instance;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.googlecode.lanterna.TextColor;
+import io.anklume.core.ActionException;
+import io.anklume.core.infra.TrustLevel;
+import io.anklume.core.inventory.InstanceRef;
+import io.anklume.core.inventory.InstanceView;
+import io.anklume.core.snapshot.SnapshotView;
+import io.anklume.themes.ThemeLoader;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Drives the real views with key presses on a virtual terminal and reads the cells back. */
+class ScreenTest {
+    static final List<InstanceView> LAB = List.of(
+            instance("admin", "admin-ctl", TrustLevel.ADMIN, "Running", "10.100.0.1", true),
+            instance("pro", "pro-dev", TrustLevel.TRUSTED, "Running", "10.110.0.1", true),
+            instance("perso", "perso-web", TrustLevel.SEMI_TRUSTED, "Stopped", null, true),
+            instance("sandbox", "sbx-run", TrustLevel.UNTRUSTED, "Running", "10.140.0.1", true),
+            instance("disp", "disp-1", TrustLevel.DISPOSABLE, "Running", "10.150.0.1", true),
+            instance("default", "legacy-box", null, "Running", "10.231.0.9", false));
+
+    static Harness lab() {
+        return new Harness(120, 30, false, LAB);
+    }
+
+    @Test
+    void listShowsEveryInstanceWithBadgesAndMarksUntracked() {
+        Harness h = lab();
+        String screen = h.text();
+        for (InstanceView v : LAB) {
+            assertTrue(screen.contains(v.name()), v.name() + " missing:\n" + screen);
+        }
+        assertTrue(h.line(h.rowOf("pro-dev")).contains("[TRU]"));
+        assertTrue(h.line(h.rowOf("legacy-box")).contains("?legacy-box"));
+        assertTrue(h.line(h.rowOf("legacy-box")).contains("UNTRACKED"));
+        assertTrue(h.line(0).contains("6 instances") && h.line(0).contains("connected"));
+    }
+
+    @Test
+    void rowsAreColoredByTrustLevelFromTheTheme() {
+        Harness h = lab();
+        h.press("Down", "Down"); // select the untracked row so every trust row shows its own color
+        assertEquals(new TextColor.RGB(0xff, 0, 0), h.foregroundOf("admin-ctl"));
+        assertEquals(new TextColor.RGB(0x00, 0x5f, 0xaf), h.foregroundOf("pro-dev"));
+        assertEquals(new TextColor.RGB(0xff, 0xd7, 0x00), h.foregroundOf("perso-web"));
+        assertEquals(new TextColor.RGB(0x9b, 0x59, 0xb6), h.foregroundOf("sbx-run"));
+        assertEquals(new TextColor.RGB(0x5f, 0x5f, 0x5f), h.foregroundOf("disp-1"));
+    }
+
+    @Test
+    void ansi16ThemeUsesAnsiColors() {
+        Harness h = new Harness(120, 30, false, LAB, ThemeLoader.builtIn("ansi16"));
+        h.press("Down");
+        assertEquals(TextColor.ANSI.RED_BRIGHT, h.foregroundOf("admin-ctl"));
+    }
+
+    @Test
+    void filterByTextAndByTrustTerm() {
+        Harness h = lab().press("/").type("pro");
+        assertTrue(h.text().contains("pro-dev"));
+        assertFalse(h.text().contains("admin-ctl"), "live filtering while typing");
+        h.press("Enter");
+        assertTrue(h.line(0).contains("filter: pro"));
+        h.press("Esc");
+        assertTrue(h.text().contains("admin-ctl"), "Esc clears the filter");
+        h.press(":").type("filter trust=untracked").press("Enter");
+        assertTrue(h.text().contains("legacy-box"));
+        assertFalse(h.text().contains("pro-dev"));
+    }
+
+    @Test
+    void sortAndGroup() {
+        Harness h = lab();
+        assertTrue(h.rowOf("admin-ctl") < h.rowOf("sbx-run"), "sorted by name");
+        h.press("i");
+        assertTrue(h.rowOf("admin-ctl") > h.rowOf("sbx-run"), "inverted");
+        h.press("i", ">", ">", ">", ">", ">"); // IPV4
+        assertTrue(h.line(1).contains("IPV4↑"), h.line(1));
+        h.press("g");
+        assertTrue(h.text().contains("── pro [TRU]"), h.text());
+    }
+
+    @Test
+    void lifecycleKeysCallCoreWithTheSelectedInstance() {
+        Harness h = lab().press("Down", "Down", "Down", "Down", "s"); // sorted by name: the 5th is pro-dev
+        assertEquals(List.of("start pro/pro-dev"), h.lifecycle.calls);
+        assertTrue(h.line(28).contains("started pro/pro-dev"), h.line(28));
+        h.press("S", "r");
+        assertEquals(List.of("start pro/pro-dev", "stop pro/pro-dev", "restart pro/pro-dev"), h.lifecycle.calls);
+    }
+
+    @Test
+    void deleteAsksFirstNamingTheInstanceAndProtectedOnesAreExplained() {
+        Harness h = lab().press("d");
+        assertTrue(h.text().contains("protected (security.protection.delete=true)"), h.text());
+        assertTrue(h.lifecycle.calls.isEmpty());
+        Harness u = new Harness(120, 30, false, List.of(instance("default", "legacy-box", null, "Stopped", null, false)));
+        u.press("d");
+        assertTrue(u.text().contains("Delete legacy-box? This cannot be undone. [y/N]"), u.text());
+        u.press("n");
+        assertTrue(u.lifecycle.calls.isEmpty(), "anything but y cancels");
+        u.press("d", "y");
+        assertEquals(List.of("delete legacy-box"), u.lifecycle.calls);
+    }
+
+    @Test
+    void failuresShowTheirMessageInTheStatusBar() {
+        Harness h = lab();
+        h.lifecycle.failure = new ActionException("admin/admin-ctl", "start", "Incus said no");
+        h.press("s");
+        assertTrue(h.text().contains("cannot start admin/admin-ctl: Incus said no"), h.text());
+    }
+
+    @Test
+    void restoreIsThreeKeysFromTheList() {
+        Harness h = lab();
+        InstanceRef ref = new InstanceRef("admin", "admin-ctl");
+        h.snapshots.byInstance.put(ref, new java.util.ArrayList<>(List.of(
+                new SnapshotView("before-upgrade", Instant.parse("2026-11-20T08:00:00Z"), null, false))));
+        h.press("p");
+        assertTrue(h.text().contains("before-upgrade"), h.text());
+        h.press("Enter");
+        assertTrue(h.text().contains("Restore admin/admin-ctl to before-upgrade? Every change made since"), h.text());
+        h.press("y");
+        assertEquals(List.of("restore admin/admin-ctl before-upgrade"), h.snapshots.calls);
+    }
+
+    @Test
+    void newSnapshotNameIsPrefilledAndEditable() {
+        Harness h = lab().press("p", "n");
+        assertTrue(h.text().contains("snapshot name: snap-20261124-120000"), h.text());
+        h.press("Enter");
+        assertEquals(List.of("create admin/admin-ctl snap-20261124-120000"), h.snapshots.calls);
+        h.press("n");
+        for (int i = 0; i < "snap-20261124-120000".length(); i++) {
+            h.press("Backspace");
+        }
+        h.type("before-test").press("Enter");
+        assertEquals("create admin/admin-ctl before-test", h.snapshots.calls.get(1));
+        assertTrue(h.text().contains("before-test"));
+    }
+
+    @Test
+    void readOnlyHidesMutatingActionsEverywhere() {
+        Harness h = new Harness(120, 30, true, LAB);
+        assertFalse(h.line(29).contains("<s> start"), h.line(29));
+        h.press("s", "d", "S");
+        assertTrue(h.lifecycle.calls.isEmpty());
+        assertTrue(h.line(0).contains("READ-ONLY"));
+        h.press("?");
+        assertFalse(h.text().contains("restart"), h.text());
+        Harness w = lab().press(":").type("readonly").press("Enter", "s");
+        assertTrue(w.lifecycle.calls.isEmpty(), ":readonly turns it on");
+    }
+
+    @Test
+    void helpListsActionsWithReasonsAndRunsTheChosenOne() {
+        Harness h = lab().press("?");
+        assertTrue(h.text().contains("plan/apply  (run anklume-tui plan FILE"), h.text());
+        h.press("Down", "Enter"); // second entry: start
+        assertEquals(List.of("start admin/admin-ctl"), h.lifecycle.calls);
+    }
+
+    @Test
+    void paletteCompletesCommandsAndInstanceNames() {
+        Harness h = lab().press(":").type("sn").press("Tab");
+        assertTrue(h.text().contains(":snapshot "), h.text());
+        h.type("pro").press("Tab");
+        assertTrue(h.text().contains(":snapshot pro-dev"), h.text());
+        h.press("Enter");
+        assertEquals(List.of("create pro/pro-dev null"), h.snapshots.calls);
+        h.press(":").type("xyz").press("Enter");
+        assertTrue(h.text().contains("unknown command :xyz"), h.text());
+    }
+
+    @Test
+    void adoptOnlyForUntrackedAndAfterConfirmation() {
+        Harness h = lab().press("a");
+        assertTrue(h.text().contains("only untracked instances"), h.text());
+        h.press(":").type("filter trust=untracked").press("Enter", "a");
+        assertTrue(h.text().contains("Adopt legacy-box into infra.yml"), h.text());
+        h.press("y");
+        assertEquals(List.of("legacy-box -> infra.yml"), h.adopted);
+    }
+
+    @Test
+    void detailShowsStateAndGpuAndLogsShowTheConsole() {
+        Harness h = lab().press("Down", "Down", "Down", "Down", "Enter");
+        String s = h.text();
+        assertTrue(s.contains("pro-dev") && s.contains("10.110.0.1") && s.contains("Running") && s.contains("Profiles"), s);
+        h.press("Esc", "l");
+        assertTrue(h.text().contains("boot line 2"), h.text());
+    }
+
+    @Test
+    void disconnectedStateIsVisible() {
+        Harness h = lab();
+        h.inventory.set(LAB, false, "disconnected from Incus (socket gone): retrying");
+        h.render();
+        assertTrue(h.line(0).contains("disconnected from Incus"), h.line(0));
+    }
+
+    @Test
+    void smallAndResizedTerminalsRedraw() {
+        Harness h = new Harness(80, 24, false, LAB);
+        assertTrue(h.text().contains("admin-ctl") && h.text().contains("[ADM]"));
+        assertTrue(h.line(22).length() == 80);
+        h.resize(160, 40);
+        assertTrue(h.line(1).contains("MANAGED"), h.line(1));
+        h.resize(80, 24);
+        assertFalse(h.line(1).contains("GPU"), "narrow terminals drop low-priority columns");
+    }
+
+    @Test
+    void ctrlCAsksBeforeQuitting() {
+        Harness h = lab().press("Ctrl-C");
+        assertTrue(h.text().contains("Quit anklume-tui? [y/N]"));
+        h.press("n");
+        assertTrue(h.app.running());
+        h.press("Ctrl-C", "y");
+        assertFalse(h.app.running());
+    }
+}
