@@ -59,7 +59,7 @@ class KeyMapDocTest {
     }
 
     static String row(KeyAction a) {
-        String note = a.enabled() ? (a.mutating() ? "*changes*" : "") : "not yet: " + a.disabledReason();
+        String note = a.enabled() ? (a.mutating() ? "*changes*" : "") : "unavailable: " + a.disabledReason();
         return "| `" + a.key() + "` | " + a.description() + " | " + note + " |\n";
     }
 

@@ -1,0 +1,126 @@
+package io.anklume.tui.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.anklume.incus.lab.IncusLab;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A person at a terminal: the real jar in tmux against the real Incus lab, driven by keys only.
+ */
+class TuiEndToEndIT {
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static IncusLab lab;
+    static String box;
+    static String stray;
+
+    @BeforeAll
+    static void up() {
+        lab = IncusLab.create();
+        box = lab.name("e2e");
+        stray = lab.name("stray");
+        lab.launch(box);
+        lab.launch(stray);
+    }
+
+    @AfterAll
+    static void down() {
+        lab.close();
+    }
+
+    static Tmux start(Path infra, String... options) {
+        Path jar = Path.of("target", "anklume-tui.jar").toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new AssertionError("no " + jar + ": the end-to-end tests run after mvn package");
+        }
+        return Tmux.start(120, 40, "exec java -jar " + jar + " --infra " + infra + " " + String.join(" ", options));
+    }
+
+    @Test
+    void snapshotChangeAndRestoreWithKeysOnly(@TempDir Path dir) throws Exception {
+        Path infra = dir.resolve("infra.yml");
+        Files.writeString(infra, "project_name: e2e\nglobal:\n  addressing: {base_octet: 10, zone_base: 150}\ndomains: {}\n");
+        lab.exec(box, "sh", "-c", "echo original > /root/state.txt");
+        try (Tmux t = start(infra)) {
+            t.waitForText(box, WAIT);
+            t.keys("/");
+            t.type(box);
+            t.keys("Enter");
+            t.waitFor("only " + box + " listed", s -> s.contains(box) && !s.contains(stray), WAIT);
+            t.keys("p");
+            t.waitForText("no snapshots of " + lab.project() + "/" + box, WAIT);
+            t.keys("n");
+            t.waitForText("snapshot name: snap-", WAIT);
+            t.keys("Enter");
+            String shown = t.waitForText("created", WAIT);
+            assertTrue(shown.contains("snap-"), shown);
+
+            lab.exec(box, "sh", "-c", "echo changed > /root/state.txt");
+            assertEquals("changed\n", lab.exec(box, "cat", "/root/state.txt").stdout());
+
+            t.keys("Enter");
+            t.waitForText("will be lost. [y/N]", WAIT);
+            t.keys("y");
+            t.waitForText("restored " + lab.project() + "/" + box, WAIT);
+            assertEquals("original\n", lab.exec(box, "cat", "/root/state.txt").stdout());
+            t.keys("q");
+            t.waitFor("the program to exit", s -> t.paneDead(), WAIT);
+        }
+    }
+
+    @Test
+    void adoptAnUntrackedContainerWithA(@TempDir Path dir) throws Exception {
+        Path infra = dir.resolve("infra.yml");
+        String original = """
+                # my workstation
+                project_name: e2e
+                global:
+                  addressing: {base_octet: 10, zone_base: 150}
+                domains:
+                  keep:
+                    description: "stays as written"   # a comment that must survive
+                    machines:
+                      keep-box:
+                        description: "untouched"
+                """;
+        Files.writeString(infra, original);
+        try (Tmux t = start(infra)) {
+            t.waitForText(stray, WAIT);
+            t.keys("/");
+            t.type(stray);
+            t.keys("Enter");
+            t.waitFor("only " + stray + " listed", s -> s.contains(stray) && !s.contains(box), WAIT);
+            assertTrue(t.screen().contains("UNTRACKED"), t.screen());
+            t.keys("a");
+            t.waitForText("Adopt " + lab.project() + "/" + stray, WAIT);
+            t.keys("y");
+            t.waitForText("adopted " + lab.project() + "/" + stray, WAIT);
+            t.waitFor("the row to turn managed", s -> s.contains("managed") && !s.contains("UNTRACKED"), WAIT);
+            t.keys("q");
+        }
+        var instance = lab.client().instances().get(lab.project(), stray);
+        assertEquals("true", instance.config().get("user.anklume.managed"));
+        String written = Files.readString(infra);
+        assertTrue(written.startsWith(original.substring(0, original.indexOf("      keep-box"))), written);
+        assertTrue(written.contains("# a comment that must survive"), written);
+        assertTrue(written.contains(stray + ":"), written);
+        assertTrue(written.contains(lab.project() + ":"), written);
+    }
+
+    @Test
+    void withoutATerminalTheListIsPrintedAsText() throws Exception {
+        Process p = new ProcessBuilder("java", "-jar", Path.of("target", "anklume-tui.jar").toAbsolutePath().toString())
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor());
+        assertTrue(out.contains(box) && out.contains(stray), out);
+        assertTrue(out.contains("anklume-tui --help"), out);
+    }
+}
