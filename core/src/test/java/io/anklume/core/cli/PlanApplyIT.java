@@ -52,7 +52,6 @@ class PlanApplyIT {
     private static IncusClient incus;
     private static final Set<String> created = new HashSet<>();
     private static final Set<Integer> zonesTaken = new HashSet<>();
-    private static final Map<Path, Infra> written = new ConcurrentHashMap<>();
 
     private static String domain;
     private static int zone;
@@ -245,15 +244,15 @@ class PlanApplyIT {
         String withDevice = newDomain();
         int deviceZone = PlanLab.freeZone(incus, zonesTaken);
         Path shared = Files.createDirectories(dir.resolve("shared"));
-        Map<String, Map<String, String>> disk = Map.of("shared",
-                Map.of("type", "disk", "source", shared.toString(), "path", "/mnt/shared"));
-        Path file = dir.resolve("device.yml");
-        Files.writeString(file, "# built in code until the loader is merged\n");
-        written.put(file, PlanLab.infra(withDevice, deviceZone, 1, "64MiB", disk));
-        assertEquals(0, cli("apply", file.toString(), "--yes").code);
+        String plain = PlanLab.yaml(withDevice, deviceZone, 1, "64MiB");
+        Path file = Files.writeString(dir.resolve("device.yml"), plain.replaceFirst("        type: lxc\n",
+                "        type: lxc\n        devices:\n          shared:\n            type: disk\n            source: "
+                        + shared + "\n            path: /mnt/shared\n"));
+        Result first = cli("apply", file.toString(), "--yes");
+        assertEquals(0, first.code, first.all());
         assertTrue(incus.instances().get(withDevice, withDevice + "-m1").devices().containsKey("shared"));
 
-        written.put(file, PlanLab.infra(withDevice, deviceZone, 1, "64MiB", Map.of()));
+        Files.writeString(file, plain);
         Result plan = cli("plan", file.toString());
         assertEquals(2, plan.code, plan.all());
         assertTrue(diffLines(plan.out).stream().anyMatch(l -> l.contains("device shared") && l.endsWith("→ (none)")),
@@ -282,11 +281,8 @@ class PlanApplyIT {
         return name;
     }
 
-    /** The real loader once core.infra is merged; until then the Infra recorded for that file. */
     private static InfraSource.Loaded load(Path file) {
-        InfraSource.Loaded real = DefaultInfraSource.INSTANCE.load(file);
-        boolean unavailable = real.problems().stream().anyMatch(p -> p.message().contains("not available in this build"));
-        return unavailable ? new InfraSource.Loaded(written.get(file), List.of()) : real;
+        return DefaultInfraSource.INSTANCE.load(file);
     }
 
     private static Result cli(String... args) {
@@ -309,7 +305,6 @@ class PlanApplyIT {
 
     private static Path write(String name, String domain, int zoneBase, int machines, String memory) throws IOException {
         Path file = Files.writeString(dir.resolve(name), PlanLab.yaml(domain, zoneBase, machines, memory));
-        written.put(file, PlanLab.infra(domain, zoneBase, machines, memory));
         return file;
     }
 
