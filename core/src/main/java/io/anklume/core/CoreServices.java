@@ -1,6 +1,7 @@
 package io.anklume.core;
 
 import io.anklume.core.lifecycle.Consoles;
+import io.anklume.core.plan.Reconciler;
 import io.anklume.core.lifecycle.IncusConsoles;
 
 import io.anklume.core.adopt.Adoption;
@@ -26,6 +27,7 @@ public final class CoreServices implements AutoCloseable {
     private final Snapshots snapshots;
     private final Adoption adoption;
     private final Consoles consoles;
+    private final Reconciler reconciler;
     private final boolean readOnly;
 
     /** Wires the services to an existing client (which this object then owns) and starts the inventory. */
@@ -36,6 +38,7 @@ public final class CoreServices implements AutoCloseable {
         this.snapshots = new IncusSnapshots(client, clock, readOnly);
         this.adoption = new Adoption(client, readOnly);
         this.consoles = new IncusConsoles(client);
+        this.reconciler = new Reconciler(client, readOnly);
         this.inventory = new LiveInventory(client, clock, settings);
         this.inventory.start();
     }
@@ -74,6 +77,10 @@ public final class CoreServices implements AutoCloseable {
 
     public Adoption adoption() {
         return adoption;
+    }
+
+    public Reconciler reconciler() {
+        return reconciler;
     }
 
     public Consoles consoles() {

@@ -187,7 +187,18 @@ public final class Main {
                         var adopted = core.adoption().adopt(ref, file);
                         return "adopted " + ref + " into domain " + adopted.domain() + " of " + file;
                     },
-                    core.consoles(), Main::shell, options.infra(), options.readOnly(), names::defaultName);
+                    core.consoles(), Main::shell, new TuiServices.Plans() {
+                        @Override
+                        public io.anklume.core.plan.Reconciler.Planned plan(Path file) {
+                            return core.reconciler().plan(file);
+                        }
+
+                        @Override
+                        public io.anklume.core.plan.ApplyReport apply(io.anklume.core.plan.Plan plan,
+                                                                      io.anklume.core.plan.ApplyListener listener) {
+                            return core.reconciler().apply(plan, 8, listener);
+                        }
+                    }, options.infra(), options.readOnly(), names::defaultName);
             try {
                 screen.startScreen();
                 screen.setCursorPosition(null);

@@ -5,6 +5,10 @@ import io.anklume.core.inventory.InstanceView;
 import io.anklume.core.inventory.Inventory;
 import io.anklume.core.lifecycle.Consoles;
 import io.anklume.core.lifecycle.Lifecycle;
+import io.anklume.core.plan.ApplyListener;
+import io.anklume.core.plan.ApplyReport;
+import io.anklume.core.plan.Plan;
+import io.anklume.core.plan.Reconciler;
 import io.anklume.core.snapshot.Snapshots;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -14,8 +18,15 @@ import java.util.function.Supplier;
  * {@code CoreServices} in {@link Main}, from fakes in tests.
  */
 public record TuiServices(Inventory inventory, Lifecycle lifecycle, Snapshots snapshots, Adopter adopter,
-                          Consoles consoles, Shell shell, Path infraFile, boolean readOnly,
+                          Consoles consoles, Shell shell, Plans plans, Path infraFile, boolean readOnly,
                           Supplier<String> snapshotName) {
+
+    /** Plan and apply of the infra file (core's Reconciler). */
+    public interface Plans {
+        Reconciler.Planned plan(Path infraFile);
+
+        ApplyReport apply(Plan plan, ApplyListener listener);
+    }
 
     /** Records an untracked instance in the infra file and marks it managed; returns what was done. */
     @FunctionalInterface

@@ -84,4 +84,24 @@ final class Fakes {
         @Override public void restore(InstanceRef ref, String snapshot) { calls.add("restore " + ref + " " + snapshot); }
         @Override public void delete(InstanceRef ref, String snapshot) { calls.add("delete " + ref + " " + snapshot); }
     }
+
+    static final class FakePlans implements TuiServices.Plans {
+        io.anklume.core.plan.Reconciler.Planned next;
+        final List<String> applied = new ArrayList<>();
+
+        @Override
+        public io.anklume.core.plan.Reconciler.Planned plan(java.nio.file.Path file) {
+            return next;
+        }
+
+        @Override
+        public io.anklume.core.plan.ApplyReport apply(io.anklume.core.plan.Plan plan, io.anklume.core.plan.ApplyListener l) {
+            for (var a : plan.actions()) {
+                l.started(a);
+                applied.add(a.target());
+                l.succeeded(a);
+            }
+            return new io.anklume.core.plan.ApplyReport(plan.actions(), List.of(), List.of());
+        }
+    }
 }

@@ -28,6 +28,7 @@ final class Harness {
     final Fakes.FakeLifecycle lifecycle = new Fakes.FakeLifecycle();
     final Fakes.FakeSnapshots snapshots = new Fakes.FakeSnapshots();
     final List<String> adopted = new ArrayList<>();
+    final Fakes.FakePlans plans = new Fakes.FakePlans();
 
     Harness(int cols, int rows, boolean readOnly, List<InstanceView> instances) {
         this(cols, rows, readOnly, instances, ThemeLoader.builtIn("default"));
@@ -45,7 +46,7 @@ final class Harness {
         TuiServices services = new TuiServices(inventory, lifecycle, snapshots, (ref, file) -> {
             adopted.add(ref + " -> " + file);
             return "adopted " + ref;
-        }, ref -> "boot line 1\nboot line 2\n", v -> 0, Path.of("infra.yml"), readOnly, () -> "snap-20261124-120000");
+        }, ref -> "boot line 1\nboot line 2\n", v -> 0, plans, Path.of("infra.yml"), readOnly, () -> "snap-20261124-120000");
         app = new App(screen, services, theme, Runnable::run);
         render();
     }

@@ -163,7 +163,8 @@ class ScreenTest {
     @Test
     void helpListsActionsWithReasonsAndRunsTheChosenOne() {
         Harness h = lab().press("?");
-        assertTrue(h.text().contains("plan/apply  (run anklume-tui plan FILE"), h.text());
+        assertTrue(h.text().contains("new instance  (declare it in infra.yml"), h.text());
+        assertTrue(h.text().contains("adopt  (only untracked instances"), h.text());
         h.press("Down", "Enter"); // second entry: start
         assertEquals(List.of("start admin/admin-ctl"), h.lifecycle.calls);
     }
@@ -226,5 +227,31 @@ class ScreenTest {
         assertTrue(h.app.running());
         h.press("Ctrl-C", "y");
         assertFalse(h.app.running());
+    }
+
+    @Test
+    void planViewShowsTheColoredDiffAndAppliesWithProgress() {
+        Harness h = lab();
+        io.anklume.core.plan.Action create = new io.anklume.core.plan.Action.CreateProject("lab", "lab", "", java.util.Map.of());
+        h.plans.next = new io.anklume.core.plan.Reconciler.Planned(new io.anklume.core.plan.Plan(List.of(create)), List.of());
+        h.press("P");
+        assertTrue(h.text().contains("+ create project lab"), h.text());
+        assertEquals(new TextColor.RGB(0x5f, 0xaf, 0x5f), h.foregroundOf("+ create project lab"));
+        h.press("a");
+        assertTrue(h.text().contains("Apply 1 change from infra.yml to Incus? [y/N]"), h.text());
+        h.press("y");
+        assertEquals(List.of("project lab"), h.plans.applied);
+        assertTrue(h.text().contains(" ok  + create project lab"), h.text());
+    }
+
+    @Test
+    void planViewShowsProblemsOfAnInvalidFile() {
+        Harness h = lab();
+        h.plans.next = new io.anklume.core.plan.Reconciler.Planned(null, List.of(io.anklume.core.infra.Problem.error(
+                new io.anklume.core.infra.Position("infra.yml", 3, 5), "domains.x", "bad thing")));
+        h.press("P");
+        assertTrue(h.text().contains("infra.yml:3:5 domains.x: bad thing"), h.text());
+        h.press("a");
+        assertTrue(h.plans.applied.isEmpty(), "nothing to apply from an invalid file");
     }
 }

@@ -165,9 +165,17 @@ public final class ListView implements View {
             app.markDirty();
         }));
         a.add(new KeyAction("n", "new instance", true, "declare it in infra.yml and apply it: anklume-tui apply FILE", () -> { }));
-        a.add(new KeyAction("P", "plan/apply", true, "run anklume-tui plan FILE / apply FILE in a shell for now", () -> { }));
+        a.add(KeyAction.of("P", "plan/apply infra.yml", this::openPlan));
         a.add(KeyAction.of("Esc", "clear filter", () -> filter("")));
         return a;
+    }
+
+    private void openPlan() {
+        if (app.services().infraFile() == null) {
+            app.error("plan/apply needs an infra file: start with --infra FILE (or have ./infra.yml)");
+            return;
+        }
+        app.push(new PlanView(app, app.services().infraFile()));
     }
 
     void sortBy(int column) {
