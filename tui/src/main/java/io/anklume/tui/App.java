@@ -56,6 +56,7 @@ public final class App {
     private Confirm confirm;
     private Prompt prompt;
     private Runnable firstFrame;
+    private final java.util.Queue<Runnable> onGuiThread = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public App(Screen screen, TuiServices services, Theme theme, Executor workers) {
         this.screen = screen;
@@ -125,6 +126,12 @@ public final class App {
 
     public void onFirstFrame(Runnable r) {
         firstFrame = r;
+    }
+
+    /** Runs {@code r} on the GUI thread before the next frame (views change only there). */
+    public void later(Runnable r) {
+        onGuiThread.add(r);
+        markDirty();
     }
 
     public void markDirty() {
@@ -279,6 +286,9 @@ public final class App {
     // ---- drawing ------------------------------------------------------------------------------
 
     public void render() throws IOException {
+        for (Runnable r; (r = onGuiThread.poll()) != null; ) {
+            r.run();
+        }
         TerminalSize size = screen.doResizeIfNecessary();
         if (size == null) {
             size = screen.getTerminalSize();

@@ -198,7 +198,8 @@ public final class Main {
                                                                       io.anklume.core.plan.ApplyListener listener) {
                             return core.reconciler().apply(plan, 8, listener);
                         }
-                    }, options.infra(), options.readOnly(), names::defaultName);
+                    }, new io.anklume.core.adopt.Declarations(options.readOnly())::addMachine,
+                    options.infra(), options.readOnly(), names::defaultName);
             try {
                 screen.startScreen();
                 screen.setCursorPosition(null);

@@ -1,5 +1,6 @@
 package io.anklume.tui;
 
+import io.anklume.core.adopt.MachineEntry;
 import io.anklume.core.inventory.InstanceRef;
 import io.anklume.core.inventory.InstanceView;
 import io.anklume.core.inventory.Inventory;
@@ -18,8 +19,14 @@ import java.util.function.Supplier;
  * {@code CoreServices} in {@link Main}, from fakes in tests.
  */
 public record TuiServices(Inventory inventory, Lifecycle lifecycle, Snapshots snapshots, Adopter adopter,
-                          Consoles consoles, Shell shell, Plans plans, Path infraFile, boolean readOnly,
-                          Supplier<String> snapshotName) {
+                          Consoles consoles, Shell shell, Plans plans, Declarer declarer, Path infraFile,
+                          boolean readOnly, Supplier<String> snapshotName) {
+
+    /** Adds a machine to the infra file (kept valid, comments kept). */
+    @FunctionalInterface
+    public interface Declarer {
+        void declare(Path infraFile, String domain, MachineEntry machine);
+    }
 
     /** Plan and apply of the infra file (core's Reconciler). */
     public interface Plans {

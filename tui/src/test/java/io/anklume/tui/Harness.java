@@ -29,6 +29,7 @@ final class Harness {
     final Fakes.FakeSnapshots snapshots = new Fakes.FakeSnapshots();
     final List<String> adopted = new ArrayList<>();
     final Fakes.FakePlans plans = new Fakes.FakePlans();
+    final List<String> declared = new ArrayList<>();
 
     Harness(int cols, int rows, boolean readOnly, List<InstanceView> instances) {
         this(cols, rows, readOnly, instances, ThemeLoader.builtIn("default"));
@@ -46,7 +47,9 @@ final class Harness {
         TuiServices services = new TuiServices(inventory, lifecycle, snapshots, (ref, file) -> {
             adopted.add(ref + " -> " + file);
             return "adopted " + ref;
-        }, ref -> "boot line 1\nboot line 2\n", v -> 0, plans, Path.of("infra.yml"), readOnly, () -> "snap-20261124-120000");
+        }, ref -> "boot line 1\nboot line 2\n", v -> 0, plans,
+                (file, domain, machine) -> declared.add(domain + "/" + machine.name() + " image=" + machine.osImage()
+                        + " gpu=" + machine.gpu()), Path.of("infra.yml"), readOnly, () -> "snap-20261124-120000");
         app = new App(screen, services, theme, Runnable::run);
         render();
     }

@@ -163,7 +163,6 @@ class ScreenTest {
     @Test
     void helpListsActionsWithReasonsAndRunsTheChosenOne() {
         Harness h = lab().press("?");
-        assertTrue(h.text().contains("new instance  (declare it in infra.yml"), h.text());
         assertTrue(h.text().contains("adopt  (only untracked instances"), h.text());
         h.press("Down", "Enter"); // second entry: start
         assertEquals(List.of("start admin/admin-ctl"), h.lifecycle.calls);
@@ -253,5 +252,21 @@ class ScreenTest {
         assertTrue(h.text().contains("infra.yml:3:5 domains.x: bad thing"), h.text());
         h.press("a");
         assertTrue(h.plans.applied.isEmpty(), "nothing to apply from an invalid file");
+    }
+
+    @Test
+    void newInstanceWizardDeclaresTheMachineThenShowsThePlan() {
+        Harness h = lab();
+        h.plans.next = new io.anklume.core.plan.Reconciler.Planned(new io.anklume.core.plan.Plan(List.of()), List.of());
+        h.press("n").type("Bad_Name").press("Enter");
+        assertTrue(h.text().contains("'Bad_Name' is not a valid name"), h.text());
+        h.press("n").type("pro-new").press("Enter");
+        assertTrue(h.text().contains("domain of pro-new:"), h.text());
+        h.type("pr").press("Tab");
+        assertTrue(h.text().contains("domain of pro-new: pro"), h.text());
+        h.press("Enter").type("busybox").press("Enter").type("y").press("Enter");
+        assertEquals(List.of("pro/pro-new image=busybox gpu=true"), h.declared);
+        assertTrue(h.line(0).contains("plan › infra.yml"), h.line(0));
+        assertFalse(new Harness(120, 30, true, LAB).press("n").text().contains("new instance name"), "read-only");
     }
 }

@@ -121,6 +121,12 @@ public final class InfraYamlEditor {
         if (m.ip() != null && !m.ip().isBlank()) {
             b.append(indent(column + unit)).append("ip: ").append(m.ip()).append('\n');
         }
+        if (m.osImage() != null && !m.osImage().isBlank()) {
+            b.append(indent(column + unit)).append("os_image: ").append(quote(m.osImage())).append('\n');
+        }
+        if (m.gpu()) {
+            b.append(indent(column + unit)).append("gpu: true").append('\n');
+        }
         return b.toString();
     }
 

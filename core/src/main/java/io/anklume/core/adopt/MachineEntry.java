@@ -1,7 +1,11 @@
 package io.anklume.core.adopt;
 
 /**
- * What adoption writes for one machine in infra.yml. {@code type} is "lxc" or "vm";
- * {@code description} and {@code ip} (a static address of its nic) may be null.
+ * What is written in infra.yml for one machine. {@code type} is "lxc" or "vm"; {@code description},
+ * {@code ip} (a static address of its nic) and {@code osImage} may be null.
  */
-public record MachineEntry(String name, String type, String description, String ip) {}
+public record MachineEntry(String name, String type, String description, String ip, String osImage, boolean gpu) {
+    public MachineEntry(String name, String type, String description, String ip) {
+        this(name, type, description, ip, null, false);
+    }
+}

@@ -164,7 +164,7 @@ public final class ListView implements View {
             descending = !descending;
             app.markDirty();
         }));
-        a.add(new KeyAction("n", "new instance", true, "declare it in infra.yml and apply it: anklume-tui apply FILE", () -> { }));
+        a.add(KeyAction.mutating("n", "new instance", () -> new NewInstanceWizard(app).start()));
         a.add(KeyAction.of("P", "plan/apply infra.yml", this::openPlan));
         a.add(KeyAction.of("Esc", "clear filter", () -> filter("")));
         return a;

@@ -1,0 +1,45 @@
+package io.anklume.core.adopt;
+
+import io.anklume.core.ActionException;
+import io.anklume.core.infra.InfraFiles;
+import io.anklume.core.infra.Problem;
+import io.anklume.core.net.HostNetworks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Adds a machine to an infra file as text (comments and order kept), only if the file is still valid
+ * afterwards; the file is replaced atomically, so a refused or failed edit leaves it as it was.
+ */
+public final class Declarations {
+    private final boolean readOnly;
+
+    public Declarations(boolean readOnly) {
+        this.readOnly = readOnly;
+    }
+
+    public void addMachine(Path infraFile, String domain, MachineEntry machine) {
+        String target = machine.name() + " in " + infraFile;
+        if (readOnly) {
+            throw new ActionException(target, "declare", "anklume-tui runs in read-only mode");
+        }
+        try {
+            String before = Files.readString(infraFile);
+            String after = new InfraYamlEditor(infraFile.toString()).addMachine(before, domain, machine).text();
+            InfraFiles.Loaded check = InfraFiles.parse(infraFile.toString(), after, HostNetworks.detect());
+            Problem first = check.problems().stream().filter(Problem::isError).findFirst().orElse(null);
+            if (first != null) {
+                throw new ActionException(target, "declare", "the file would become invalid: " + first);
+            }
+            Path temp = Files.createTempFile(infraFile.toAbsolutePath().getParent(), ".infra", ".yml");
+            Files.writeString(temp, after);
+            Files.move(temp, infraFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new ActionException(target, "declare", e.getMessage(), e);
+        } catch (InfraYamlEditor.EditException e) {
+            throw new ActionException(target, "declare", e.getMessage(), e);
+        }
+    }
+}

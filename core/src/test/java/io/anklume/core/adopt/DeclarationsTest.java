@@ -1,0 +1,48 @@
+package io.anklume.core.adopt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.anklume.core.ActionException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeclarationsTest {
+    static final String FILE = """
+            # mine
+            project_name: t
+            global:
+              addressing: {base_octet: 10, zone_base: 160}
+              gpu_policy: exclusive
+            domains:
+              pro:
+                trust_level: trusted   # keep me
+                machines:
+                  pro-llm:
+                    gpu: true
+            """;
+
+    @Test
+    void addsAMachineWithImageAndGpuKeepingComments(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("infra.yml"), FILE.replace("gpu: true", "description: x"));
+        new Declarations(false).addMachine(f, "pro", new MachineEntry("pro-new", "lxc", "made in the TUI", null, "busybox", true));
+        String text = Files.readString(f);
+        assertTrue(text.contains("# keep me") && text.startsWith("# mine"), text);
+        assertTrue(text.contains("    pro-new:\n") && text.contains("os_image: \"busybox\"") && text.contains("gpu: true"), text);
+    }
+
+    @Test
+    void refusesAnEditThatBreaksTheFileAndLeavesItAlone(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("infra.yml"), FILE);
+        ActionException e = assertThrows(ActionException.class, () -> new Declarations(false)
+                .addMachine(f, "pro", new MachineEntry("pro-img", "lxc", null, null, null, true)));
+        assertTrue(e.getMessage().contains("GPU policy is 'exclusive' but 2 instances have GPU access: pro-llm, pro-img"),
+                e.getMessage());
+        assertEquals(FILE, Files.readString(f));
+        assertThrows(ActionException.class, () -> new Declarations(true)
+                .addMachine(f, "pro", new MachineEntry("x", "lxc", null, null)));
+    }
+}
