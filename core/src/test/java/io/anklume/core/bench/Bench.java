@@ -59,6 +59,9 @@ public final class Bench {
             } finally {
                 bench.deleteAll();
             }
+            if (!"false".equals(System.getenv("BENCH_APPLY"))) {
+                new ApplyBench(lab, bench.report).run();
+            }
             bench.report.write(out, Machine.describe(), LocalDate.now().toString());
             System.out.println("wrote " + out);
         }
@@ -79,6 +82,7 @@ public final class Bench {
             inventoryRefresh(size);
         }
         eventLatency();
+        StartupBench.measure(report, instances.size());
     }
 
     /** Launches containers (started) until there are {@code size}, spread over the projects. */
@@ -213,7 +217,9 @@ public final class Bench {
     /** Runs a command and fails on a non-zero exit. */
     static final class Shell {
         static String run(String... command) throws IOException, InterruptedException {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            // incus reads a config from stdin when it is not a terminal: give it nothing.
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             String out = new String(p.getInputStream().readAllBytes());
             if (p.waitFor() != 0) {
                 throw new IOException(String.join(" ", command) + " failed: " + out);
@@ -229,8 +235,9 @@ public final class Bench {
                 String cpu = Shell.run("sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip();
                 String incus = Shell.run("incus", "version").lines().filter(l -> l.startsWith("Server"))
                         .findFirst().orElse("").replace("Server version:", "").strip();
+                long memKb = Long.parseLong(Shell.run("sh", "-c", "awk '/MemTotal/ {print $2}' /proc/meminfo").strip());
                 return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), "
-                        + Runtime.getRuntime().maxMemory() / (1 << 20) / 1024 + "+ GiB, Incus " + incus
+                        + Math.round(memKb / 1024.0 / 1024.0) + " GiB, Incus " + incus
                         + ", dir pool, busybox containers, Java " + System.getProperty("java.version");
             } catch (Exception e) {
                 return "unknown machine";

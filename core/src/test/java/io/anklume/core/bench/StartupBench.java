@@ -1,0 +1,56 @@
+package io.anklume.core.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Exec of the real jar in tmux to its first full frame (the app writes a marker), and the peak RSS
+ * of that process, with the benchmark's population still running.
+ */
+final class StartupBench {
+    private StartupBench() {}
+
+    static void measure(Report report, int instances) throws Exception {
+        Path jar = Path.of(System.getProperty("bench.jar", "tui/target/anklume-tui.jar")).toAbsolutePath();
+        List<Double> frames = new ArrayList<>();
+        List<Double> rss = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Path marker = Files.createTempFile("first-frame", ".txt");
+            Files.delete(marker);
+            String session = "anklume-bench-" + ProcessHandle.current().pid() + "-" + i;
+            long start = System.currentTimeMillis();
+            Bench.Shell.run("tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
+                    "ANKLUME_TUI_FIRST_FRAME_FILE=" + marker + " exec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar " + jar);
+            try {
+                long deadline = System.currentTimeMillis() + 15_000;
+                while (!(Files.exists(marker) && Files.size(marker) > 0) && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(10);
+                }
+                if (!Files.exists(marker)) {
+                    report.note("start-up: no first frame within 15 s");
+                    return;
+                }
+                long frame = Long.parseLong(Files.readString(marker).strip());
+                Thread.sleep(1500); // the live inventory loads every row's details after the first frame
+                String pid = Bench.Shell.run("tmux", "display-message", "-p", "-t", session, "#{pane_pid}").strip();
+                String status = Files.readString(Path.of("/proc", pid, "status"));
+                long hwmKb = status.lines().filter(l -> l.startsWith("VmHWM")).map(l -> l.replaceAll("\\D", ""))
+                        .mapToLong(Long::parseLong).findFirst().orElse(0);
+                if (i > 0) { // the first run warms the page cache
+                    frames.add((double) (frame - start));
+                    rss.add(hwmKb / 1024.0);
+                }
+            } finally {
+                Bench.Shell.run("tmux", "kill-session", "-t", session);
+                Files.deleteIfExists(marker);
+            }
+        }
+        report.addValue("start-up: exec to first full frame, " + instances + " instances",
+                Report.ms(Stats.of(frames).median()), "< 600 ms", "real jar in tmux, median of 5");
+        report.addValue("start-up: peak RSS, " + instances + " instances",
+                String.format(java.util.Locale.ROOT, "%.0f MB", Stats.of(rss).median()), "< 200 MB",
+                "VmHWM 1.5 s after the first frame, median of 5");
+    }
+}
