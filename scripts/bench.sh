@@ -16,6 +16,10 @@ mvn -B -q -ntp -DskipTests package
 JAR="$ROOT/tui/target/anklume-tui.jar"
 CP="$JAR:$ROOT/core/target/test-classes:$ROOT/incus-client/target/test-classes"
 
-java -Dbench.jar="$JAR" -cp "$CP" io.anklume.core.bench.Bench "$ROOT/docs/benchmarks.md" "$SIZES"
+# The launcher's class-data sharing archive (see install.sh), recorded the same way.
+JSA="$ROOT/tui/target/anklume-tui.jsa"
+rm -f "$JSA"
+java -XX:ArchiveClassesAtExit="$JSA" -XX:+UseSerialGC -jar "$JAR" --cds-training >/dev/null 2>&1 || true
+java -Dbench.jar="$JAR" -Dbench.jsa="$JSA" -cp "$CP" io.anklume.core.bench.Bench "$ROOT/docs/benchmarks.md" "$SIZES"
 
 log "results in docs/benchmarks.md"

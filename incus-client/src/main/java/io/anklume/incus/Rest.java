@@ -69,6 +69,18 @@ final class Rest {
         return Json.convert(json, get(path, query), type);
     }
 
+    /** A single object, or empty when Incus answers 404. */
+    <T> java.util.Optional<T> find(String path, Query query, Class<T> type) {
+        try {
+            return java.util.Optional.ofNullable(get(path, query, type));
+        } catch (IncusException e) {
+            if (e.isNotFound()) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     Tagged<JsonNode> getTagged(String path, Query query) {
         Request request = request("GET", path, query, null, null, null);
         try (Response response = execute(request)) {

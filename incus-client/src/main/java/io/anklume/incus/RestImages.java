@@ -32,26 +32,12 @@ final class RestImages implements ImagesApi {
 
     @Override
     public Optional<Image> find(String project, String fingerprint) {
-        try {
-            return Optional.of(rest.get("/1.0/images/" + fingerprint, Query.project(project), Image.class));
-        } catch (IncusException e) {
-            if (e.isNotFound()) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return rest.find("/1.0/images/" + fingerprint, Query.project(project), Image.class);
     }
 
     @Override
     public Optional<ImageAlias> findAlias(String project, String alias) {
-        try {
-            return Optional.of(rest.get("/1.0/images/aliases/" + alias, Query.project(project), ImageAlias.class));
-        } catch (IncusException e) {
-            if (e.isNotFound()) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return rest.find("/1.0/images/aliases/" + alias, Query.project(project), ImageAlias.class);
     }
 
     @Override

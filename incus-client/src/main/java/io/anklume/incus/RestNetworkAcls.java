@@ -20,14 +20,7 @@ final class RestNetworkAcls implements NetworkAclsApi {
 
     @Override
     public Optional<NetworkAcl> find(String project, String name) {
-        try {
-            return Optional.of(rest.get("/1.0/network-acls/" + name, Query.project(project), NetworkAcl.class));
-        } catch (IncusException e) {
-            if (e.isNotFound()) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return rest.find("/1.0/network-acls/" + name, Query.project(project), NetworkAcl.class);
     }
 
     @Override

@@ -21,14 +21,7 @@ final class RestNetworks implements NetworksApi {
 
     @Override
     public Optional<Network> find(String project, String name) {
-        try {
-            return Optional.of(rest.get("/1.0/networks/" + name, Query.project(project), Network.class));
-        } catch (IncusException e) {
-            if (e.isNotFound()) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return rest.find("/1.0/networks/" + name, Query.project(project), Network.class);
     }
 
     @Override

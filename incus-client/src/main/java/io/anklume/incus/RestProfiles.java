@@ -20,14 +20,7 @@ final class RestProfiles implements ProfilesApi {
 
     @Override
     public Optional<Profile> find(String project, String name) {
-        try {
-            return Optional.of(rest.get("/1.0/profiles/" + name, Query.project(project), Profile.class));
-        } catch (IncusException e) {
-            if (e.isNotFound()) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return rest.find("/1.0/profiles/" + name, Query.project(project), Profile.class);
     }
 
     @Override

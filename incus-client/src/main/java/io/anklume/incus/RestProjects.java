@@ -20,14 +20,7 @@ final class RestProjects implements ProjectsApi {
 
     @Override
     public Optional<Project> find(String name) {
-        try {
-            return Optional.of(rest.get("/1.0/projects/" + name, Query.of(), Project.class));
-        } catch (IncusException e) {
-            if (e.isNotFound()) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return rest.find("/1.0/projects/" + name, Query.of(), Project.class);
     }
 
     @Override

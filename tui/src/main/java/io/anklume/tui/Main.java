@@ -40,6 +40,9 @@ public final class Main {
 
     public static void main(String[] args) {
         List<String> list = List.of(args);
+        if (list.equals(List.of("--cds-training"))) {
+            System.exit(CdsTraining.run());
+        }
         if (list.equals(List.of("--help")) || list.equals(List.of("-h"))) {
             System.out.println(Runner.usage());
             System.out.println();
