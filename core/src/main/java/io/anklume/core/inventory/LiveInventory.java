@@ -47,6 +47,12 @@ public final class LiveInventory implements Inventory {
     private final InventorySettings settings;
     private final ScheduledExecutorService executor;
     private final boolean ownsExecutor;
+    /** Lease reads of a full refresh run side by side: one request per bridge, not one after another. */
+    private final java.util.concurrent.ExecutorService leaseReaders = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "inventory-leases");
+        t.setDaemon(true);
+        return t;
+    });
     private final InventoryState state = new InventoryState();
     private final ListenerHub listeners;
     private final SerialExecutor eventLane;
@@ -181,6 +187,7 @@ public final class LiveInventory implements Inventory {
         if (next != null) {
             next.cancel(false);
         }
+        leaseReaders.shutdownNow();
         if (ownsExecutor) {
             executor.shutdownNow();
         }
@@ -219,15 +226,28 @@ public final class LiveInventory implements Inventory {
                 pairs.add(new LeaseTable.Pair(InstanceMapper.projectOf(i), nic.bridge()));
             }
         }
-        Map<LeaseTable.Pair, List<NetworkLease>> read = new LinkedHashMap<>();
+        Map<LeaseTable.Pair, java.util.concurrent.Future<List<NetworkLease>>> pending = new LinkedHashMap<>();
         for (LeaseTable.Pair pair : pairs) {
+            pending.put(pair, leaseReaders.submit(() -> client.networks().leases(pair.project(), pair.bridge())));
+        }
+        Map<LeaseTable.Pair, List<NetworkLease>> read = new LinkedHashMap<>();
+        for (Map.Entry<LeaseTable.Pair, java.util.concurrent.Future<List<NetworkLease>>> e : pending.entrySet()) {
             try {
-                read.put(pair, client.networks().leases(pair.project(), pair.bridge()));
-            } catch (IncusException e) {
-                if (e.status() == 0) {
-                    throw e;
+                read.put(e.getKey(), e.getValue().get());
+            } catch (java.util.concurrent.ExecutionException ex) {
+                if (ex.getCause() instanceof IncusException ie) {
+                    if (ie.status() == 0) {
+                        throw ie;
+                    }
+                    LOG.log(System.Logger.Level.DEBUG, () -> "no leases for " + e.getKey() + ": " + ie.getMessage());
+                } else if (ex.getCause() instanceof RuntimeException re) {
+                    throw re;
+                } else {
+                    throw new IllegalStateException(ex.getCause());
                 }
-                LOG.log(System.Logger.Level.DEBUG, () -> "no leases for " + pair + ": " + e.getMessage());
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading leases", ex);
             }
         }
         return LeaseTable.of(read);
