@@ -28,6 +28,7 @@ public final class CoreServices implements AutoCloseable {
     private final Adoption adoption;
     private final Consoles consoles;
     private final Reconciler reconciler;
+    private final io.anklume.core.inventory.Details details;
     private final boolean readOnly;
 
     /** Wires the services to an existing client (which this object then owns) and starts the inventory. */
@@ -39,6 +40,7 @@ public final class CoreServices implements AutoCloseable {
         this.adoption = new Adoption(client, readOnly);
         this.consoles = new IncusConsoles(client);
         this.reconciler = new Reconciler(client, readOnly);
+        this.details = new io.anklume.core.inventory.IncusDetails(client);
         this.inventory = new LiveInventory(client, clock, settings);
         this.inventory.start();
     }
@@ -77,6 +79,10 @@ public final class CoreServices implements AutoCloseable {
 
     public Adoption adoption() {
         return adoption;
+    }
+
+    public io.anklume.core.inventory.Details details() {
+        return details;
     }
 
     public Reconciler reconciler() {

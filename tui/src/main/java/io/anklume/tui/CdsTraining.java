@@ -25,7 +25,7 @@ final class CdsTraining {
             TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(120, 40)));
             screen.startScreen();
             TuiServices services = new TuiServices(core.inventory(), core.lifecycle(), core.snapshots(),
-                    (ref, file) -> "", core.consoles(), v -> 0, null, (file, domain, machine) -> { }, null, true,
+                    (ref, file) -> "", core.consoles(), core.details(), v -> 0, null, (file, domain, machine) -> { }, null, true,
                     () -> "snap");
             App app = new App(screen, services, ThemeLoader.forUser().initial(null).theme(), Runnable::run);
             for (String key : List.of("?", "Esc", "/", "x", "Esc", "g", "g")) {

@@ -190,7 +190,7 @@ public final class Main {
                         var adopted = core.adoption().adopt(ref, file);
                         return "adopted " + ref + " into domain " + adopted.domain() + " of " + file;
                     },
-                    core.consoles(), Main::shell, new TuiServices.Plans() {
+                    core.consoles(), core.details(), Main::shell, new TuiServices.Plans() {
                         @Override
                         public io.anklume.core.plan.Reconciler.Planned plan(Path file) {
                             return core.reconciler().plan(file);

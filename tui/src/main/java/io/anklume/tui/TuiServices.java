@@ -1,6 +1,7 @@
 package io.anklume.tui;
 
 import io.anklume.core.adopt.MachineEntry;
+import io.anklume.core.inventory.Details;
 import io.anklume.core.inventory.InstanceRef;
 import io.anklume.core.inventory.InstanceView;
 import io.anklume.core.inventory.Inventory;
@@ -19,7 +20,7 @@ import java.util.function.Supplier;
  * {@code CoreServices} in {@link Main}, from fakes in tests.
  */
 public record TuiServices(Inventory inventory, Lifecycle lifecycle, Snapshots snapshots, Adopter adopter,
-                          Consoles consoles, Shell shell, Plans plans, Declarer declarer, Path infraFile,
+                          Consoles consoles, Details details, Shell shell, Plans plans, Declarer declarer, Path infraFile,
                           boolean readOnly, Supplier<String> snapshotName) {
 
     /** Adds a machine to the infra file (kept valid, comments kept). */

@@ -47,7 +47,10 @@ final class Harness {
         TuiServices services = new TuiServices(inventory, lifecycle, snapshots, (ref, file) -> {
             adopted.add(ref + " -> " + file);
             return "adopted " + ref;
-        }, ref -> "boot line 1\nboot line 2\n", v -> 0, plans,
+        }, ref -> "boot line 1\nboot line 2\n", ref -> new io.anklume.core.inventory.InstanceDetails(
+                java.util.Map.of("eth0", List.of(ref.name().equals("pro-dev") ? "10.110.0.1/24" : "10.0.0.9/24")),
+                java.util.Map.of("limits.cpu", "2"), java.util.Map.of("gpu", java.util.Map.of("type", "gpu", "gputype", "physical")),
+                List.of("default")), v -> 0, plans,
                 (file, domain, machine) -> declared.add(domain + "/" + machine.name() + " image=" + machine.osImage()
                         + " gpu=" + machine.gpu()), Path.of("infra.yml"), readOnly, () -> "snap-20261124-120000");
         app = new App(screen, services, theme, Runnable::run);

@@ -195,6 +195,8 @@ class ScreenTest {
         Harness h = lab().press("Down", "Down", "Down", "Down", "Enter");
         String s = h.text();
         assertTrue(s.contains("pro-dev") && s.contains("10.110.0.1") && s.contains("Running") && s.contains("Profiles"), s);
+        assertTrue(s.contains("limits.cpu = 2") && s.contains("GPU gpu: gputype=physical type=gpu") /* device keys are shown sorted */, s);
+        assertEquals(new TextColor.RGB(0xd7, 0x5f, 0xd7), h.foregroundOf("GPU gpu:"), "GPU devices are highlighted");
         h.press("Esc", "l");
         assertTrue(h.text().contains("boot line 2"), h.text());
     }

@@ -18,6 +18,7 @@ public final class DetailView implements View {
     private final App app;
     private final InstanceRef ref;
     private volatile List<SnapshotView> snapshots;
+    private volatile io.anklume.core.inventory.InstanceDetails details;
 
     public DetailView(App app, InstanceRef ref) {
         this.app = app;
@@ -25,6 +26,10 @@ public final class DetailView implements View {
         app.load("reading snapshots of " + ref, () -> app.services().snapshots().list(ref), list -> {
             snapshots = list;
             app.info("");
+        });
+        app.load("reading " + ref, () -> app.services().details().of(ref), d -> {
+            details = d;
+            app.markDirty();
         });
     }
 
@@ -85,13 +90,42 @@ public final class DetailView implements View {
         area.put(1, row++, "Latest snapshots", area.colors().role("header"), TextColor.ANSI.DEFAULT, true);
         List<SnapshotView> s = snapshots;
         if (s == null) {
-            area.put(3, row, "reading…", dim);
+            area.put(3, row++, "reading…", dim);
         } else if (s.isEmpty()) {
-            area.put(3, row, "none (p, then n, takes one)", dim);
+            area.put(3, row++, "none (p, then n, takes one)", dim);
         } else {
             for (int i = 0; i < Math.min(5, s.size()); i++) {
                 area.put(3, row++, Text.fit(s.get(i).name(), 28) + " " + Text.ago(s.get(i).createdAt(), Instant.now()), text);
             }
+        }
+        drawDetails(area, row + 1, text, dim);
+    }
+
+    /** Addresses, config and devices in a second column when the terminal is wide, else below. */
+    private void drawDetails(Area area, int below, TextColor text, TextColor dim) {
+        io.anklume.core.inventory.InstanceDetails d = details;
+        boolean wide = area.cols() >= 110;
+        int col = wide ? 60 : 1;
+        int row = wide ? 0 : below;
+        if (d == null) {
+            area.put(col, row, "reading config…", dim);
+            return;
+        }
+        area.put(col, row++, "Addresses", area.colors().role("header"), TextColor.ANSI.DEFAULT, true);
+        for (var e : d.addresses().entrySet()) {
+            area.put(col + 2, row++, Text.fit(e.getKey(), 8) + String.join(", ", e.getValue()), text);
+        }
+        area.put(col, row++, "Config", area.colors().role("header"), TextColor.ANSI.DEFAULT, true);
+        for (var e : d.config().entrySet()) {
+            area.put(col + 2, row++, e.getKey() + " = " + e.getValue(), e.getKey().startsWith("user.anklume") ? dim : text);
+        }
+        area.put(col, row++, "Devices", area.colors().role("header"), TextColor.ANSI.DEFAULT, true);
+        for (var e : d.devices().entrySet()) {
+            boolean gpu = "gpu".equals(e.getValue().get("type"));
+            StringBuilder props = new StringBuilder();
+            new java.util.TreeMap<>(e.getValue()).forEach((k, v) -> props.append(k).append('=').append(v).append(' '));
+            area.put(col + 2, row++, (gpu ? "GPU " : "") + e.getKey() + ": " + props.toString().strip(),
+                    gpu ? area.colors().role("badge.gpu") : text, TextColor.ANSI.DEFAULT, gpu);
         }
     }
 
