@@ -202,7 +202,7 @@ public final class Main {
                             return core.reconciler().apply(plan, 8, listener);
                         }
                     }, new io.anklume.core.adopt.Declarations(options.readOnly())::addMachine,
-                    options.infra(), options.readOnly(), names::defaultName);
+                    options.infra(), options.readOnly(), names::defaultName, gpus(core, options.readOnly()));
             try {
                 screen.startScreen();
                 screen.setCursorPosition(null);
@@ -242,6 +242,27 @@ public final class Main {
                 // The terminal is gone already.
             }
         }
+    }
+
+    static TuiServices.Gpus gpus(CoreServices core, boolean readOnly) {
+        io.anklume.core.gpu.GpuPassthrough gpus = new io.anklume.core.gpu.GpuPassthrough(core.client(), readOnly);
+        return new TuiServices.Gpus() {
+            @Override
+            public List<String> host() {
+                return gpus.hostGpus().stream().map(io.anklume.core.gpu.HostGpu::describe).toList();
+            }
+
+            @Override
+            public String attach(io.anklume.core.inventory.InstanceRef ref, Path infraFile) {
+                String warning = gpus.attach(ref, io.anklume.core.gpu.GpuPassthrough.Settings.from(infraFile));
+                return "GPU attached to " + ref + (warning == null ? "" : " (warning: " + warning + ")");
+            }
+
+            @Override
+            public void detach(io.anklume.core.inventory.InstanceRef ref) {
+                gpus.detach(ref);
+            }
+        };
     }
 
     /** `incus exec` owns the real terminal (PTY, resize, signals); the title names domain and trust. */

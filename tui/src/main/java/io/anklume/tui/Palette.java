@@ -16,7 +16,7 @@ import org.jline.reader.impl.DefaultParser;
  * JLine candidates: commands first, then instance names, snapshot names, filter keys or themes.
  */
 final class Palette {
-    static final List<String> COMMANDS = List.of("snapshot", "restore", "filter", "theme", "readonly", "help", "quit");
+    static final List<String> COMMANDS = List.of("snapshot", "restore", "filter", "theme", "gpus", "readonly", "help", "quit");
 
     private final App app;
     private final DefaultParser parser = new DefaultParser();
@@ -98,6 +98,13 @@ final class Palette {
             case "quit", "q" -> app.askQuit();
             case "help" -> app.push(new io.anklume.tui.view.HelpView(app));
             case "readonly" -> app.enableReadOnly();
+            case "gpus" -> app.load("reading the host's GPUs", () -> app.services().gpus().host(), lines -> {
+                if (lines.isEmpty()) {
+                    app.info("host GPUs: none (/1.0/resources lists no GPU)");
+                } else {
+                    app.info("host GPUs: " + String.join(" | ", lines));
+                }
+            });
             case "theme" -> {
                 if (words.size() < 2) {
                     app.error(":theme needs a name: " + String.join(", ", ThemeLoader.forUser().names()));

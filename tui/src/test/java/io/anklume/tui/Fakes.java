@@ -104,4 +104,23 @@ final class Fakes {
             return new io.anklume.core.plan.ApplyReport(plan.actions(), List.of(), List.of());
         }
     }
+
+    static final class FakeGpus implements TuiServices.Gpus {
+        final List<String> calls = new ArrayList<>();
+        List<String> host = List.of("0000:01:00.0  NVIDIA GA104 (10de:2484)  nvidia 550  renderD128");
+        ActionException refusal;
+
+        @Override public List<String> host() { return host; }
+
+        @Override
+        public String attach(InstanceRef ref, java.nio.file.Path infraFile) {
+            if (refusal != null) {
+                throw refusal;
+            }
+            calls.add("attach " + ref + " " + infraFile);
+            return "GPU attached to " + ref;
+        }
+
+        @Override public void detach(InstanceRef ref) { calls.add("detach " + ref); }
+    }
 }

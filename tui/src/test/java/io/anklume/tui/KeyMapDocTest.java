@@ -53,6 +53,7 @@ class KeyMapDocTest {
                 .append("| `:restore NAME SNAP` | restore a snapshot, after a confirmation saying what is lost |\n")
                 .append("| `:filter TERMS` | `trust=untrusted`, `domain=pro`, `state=running`, or words matching name, domain, IP, state |\n")
                 .append("| `:theme NAME` | `default`, `ansi16`, `mono` or a file in `~/.config/anklume-tui/themes/` |\n")
+                .append("| `:gpus` | list the host's GPUs (from `/1.0/resources`) |\n")
                 .append("| `:readonly` | turn read-only mode on for the rest of the session |\n")
                 .append("| `:help`, `:quit` | as `?` and `q` |\n");
         return b.toString();

@@ -191,6 +191,28 @@ class ScreenTest {
     }
 
     @Test
+    void gpuAttachAsksFirstOnStoppedInstancesAndRefusesRunningOnes() {
+        Harness h = lab().press("G");
+        assertTrue(h.text().contains("cannot attach a GPU to admin/admin-ctl: it is Running; stop it first"), h.text());
+        assertEquals(List.of(), h.gpus.calls);
+
+        h.press("Down", "Down", "Down", "G");
+        assertTrue(h.text().contains("Attach a GPU to perso/perso-web"), h.text());
+        h.press("y");
+        assertEquals(List.of("attach perso/perso-web infra.yml"), h.gpus.calls);
+        assertTrue(h.text().contains("GPU attached to perso/perso-web"), h.text());
+
+        h.gpus.refusal = new io.anklume.core.ActionException("perso/perso-web", "attach a GPU to",
+                "gpu_policy exclusive: pro/pro-dev already has the GPU");
+        h.press("G", "y");
+        assertTrue(h.text().contains("pro/pro-dev already has the GPU"), h.text());
+
+        h.press(":").type("gpus").press("Enter");
+        assertTrue(h.text().contains("host GPUs: 0000:01:00.0  NVIDIA GA104"), h.text());
+        assertTrue(new Harness(120, 30, true, LAB).app.actions().stream().noneMatch(a -> a.key().equals("G")));
+    }
+
+    @Test
     void detailShowsStateAndGpuAndLogsShowTheConsole() {
         Harness h = lab().press("Down", "Down", "Down", "Down", "Enter");
         String s = h.text();
