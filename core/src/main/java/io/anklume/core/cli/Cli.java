@@ -26,7 +26,8 @@ public final class Cli {
     public Cli(CliEnvironment env) {
         this.env = env;
         for (Command c : List.of(new ValidateCommand(env), new PlanCommand(env), new ApplyCommand(env),
-                new ListCommand(env), new GpuCommand(env))) {
+                new ListCommand(env), new GpuCommand(env),
+                new OrphansCommand(env))) {
             commands.put(c.name(), c);
         }
     }
