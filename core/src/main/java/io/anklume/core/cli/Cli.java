@@ -27,7 +27,7 @@ public final class Cli {
         this.env = env;
         for (Command c : List.of(new ValidateCommand(env), new PlanCommand(env), new ApplyCommand(env),
                 new ListCommand(env), new GpuCommand(env),
-                new OrphansCommand(env))) {
+                new OrphansCommand(env), new ImportInfraCommand(env))) {
             commands.put(c.name(), c);
         }
     }
