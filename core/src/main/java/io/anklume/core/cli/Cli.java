@@ -27,7 +27,8 @@ public final class Cli {
         this.env = env;
         for (Command c : List.of(new ValidateCommand(env), new PlanCommand(env), new ApplyCommand(env),
                 new ListCommand(env), new GpuCommand(env),
-                new OrphansCommand(env), new ImportInfraCommand(env))) {
+                new OrphansCommand(env), new ImportInfraCommand(env),
+                new FlushCommand(env))) {
             commands.put(c.name(), c);
         }
     }
