@@ -31,6 +31,7 @@ final class Harness {
     final Fakes.FakePlans plans = new Fakes.FakePlans();
     final List<String> declared = new ArrayList<>();
     final Fakes.FakeGpus gpus = new Fakes.FakeGpus();
+    final Fakes.FakeHousekeeping housekeeping = new Fakes.FakeHousekeeping();
 
     Harness(int cols, int rows, boolean readOnly, List<InstanceView> instances) {
         this(cols, rows, readOnly, instances, ThemeLoader.builtIn("default"));
@@ -54,7 +55,7 @@ final class Harness {
                 List.of("default")), v -> 0, plans,
                 (file, domain, machine) -> declared.add(domain + "/" + machine.name() + " image=" + machine.osImage()
                         + " gpu=" + machine.gpu()), Path.of("infra.yml"), readOnly, () -> "snap-20261124-120000",
-                gpus);
+                gpus, housekeeping);
         app = new App(screen, services, theme, Runnable::run);
         render();
     }
