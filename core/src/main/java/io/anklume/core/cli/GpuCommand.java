@@ -52,6 +52,12 @@ final class GpuCommand implements Command {
             throw new Args.UsageException("missing list, attach or detach");
         }
         String verb = words.get(0);
+        if (!List.of("list", "attach", "detach").contains(verb)) {
+            throw new Args.UsageException("unknown gpu action '" + verb + "' (list, attach, detach)");
+        }
+        if (!verb.equals("list") && words.size() != 2) {
+            throw new Args.UsageException(verb + " needs one INSTANCE");
+        }
         try (IncusClient incus = env.incus().get()) {
             GpuPassthrough gpus = new GpuPassthrough(incus, false);
             switch (verb) {
@@ -67,9 +73,6 @@ final class GpuCommand implements Command {
                     return OK;
                 }
                 case "attach", "detach" -> {
-                    if (words.size() != 2) {
-                        throw new Args.UsageException(verb + " needs one INSTANCE");
-                    }
                     InstanceRef ref = new InstanceRef(args.options().getOrDefault("--project", "default"), words.get(1));
                     if (verb.equals("detach")) {
                         gpus.detach(ref);
