@@ -366,6 +366,13 @@ public final class App {
         int left = Math.max(0, (cols - width) / 2);
         int top = Math.max(1, rows / 2 - 2);
         List<String> lines = wrap(question, width - 4);
+        int room = Math.max(1, rows - top - 3);
+        if (lines.size() > room) {
+            String last = lines.get(lines.size() - 1);
+            int hidden = lines.size() - room + 1;
+            lines = new ArrayList<>(lines.subList(0, room - 1));
+            lines.set(lines.size() - 1, "… " + hidden + " more lines (see the CLI) · " + last);
+        }
         Area a = new Area(g, top, lines.size() + 2, cols, colors);
         TextColor bg = colors.role("selection.background");
         TextColor fg = colors.role("selection");
@@ -377,6 +384,14 @@ public final class App {
     }
 
     static List<String> wrap(String text, int width) {
+        List<String> out = new ArrayList<>();
+        for (String paragraph : text.split("\n")) {
+            out.addAll(wrapLine(paragraph, width));
+        }
+        return out;
+    }
+
+    private static List<String> wrapLine(String text, int width) {
         List<String> out = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.split(" ")) {

@@ -202,7 +202,8 @@ public final class Main {
                             return core.reconciler().apply(plan, 8, listener);
                         }
                     }, new io.anklume.core.adopt.Declarations(options.readOnly())::addMachine,
-                    options.infra(), options.readOnly(), names::defaultName);
+                    options.infra(), options.readOnly(), names::defaultName, gpus(core, options.readOnly()),
+                    housekeeping(core, options.readOnly()));
             try {
                 screen.startScreen();
                 screen.setCursorPosition(null);
@@ -242,6 +243,74 @@ public final class Main {
                 // The terminal is gone already.
             }
         }
+    }
+
+    static TuiServices.Housekeeping housekeeping(CoreServices core, boolean readOnly) {
+        io.anklume.core.flush.Flush flush = new io.anklume.core.flush.Flush(core.client(),
+                new io.anklume.core.flush.NftTable(io.anklume.core.flush.NftTable.ANKLUME), readOnly);
+        return new TuiServices.Housekeeping() {
+            @Override
+            public List<String> orphans(Path infraFile) {
+                return core.adoption().orphans(load(infraFile)).stream().map(Object::toString).toList();
+            }
+
+            @Override
+            public String importInfra(Path out) {
+                if (Files.exists(out)) {
+                    throw new io.anklume.core.ActionException(out.toString(), "write", "it already exists");
+                }
+                var imported = new io.anklume.core.adopt.InfraImporter(core.client()).importInfra(List.of(), false);
+                try {
+                    Files.writeString(out, imported.yaml());
+                } catch (IOException e) {
+                    throw new io.anklume.core.ActionException(out.toString(), "write", e.getMessage(), e);
+                }
+                return "wrote " + out + ": " + imported.domains().size() + " domains, " + imported.notes().size()
+                        + " notes (see the file's comments)";
+            }
+
+            @Override
+            public io.anklume.core.flush.FlushPlan flushPlan(Path infraFile, boolean force) {
+                return flush.plan(load(infraFile), force);
+            }
+
+            @Override
+            public String flush(io.anklume.core.flush.FlushPlan plan) {
+                List<String> done = new ArrayList<>();
+                flush.run(plan, done::add);
+                return "flushed: " + done.size() + " objects deleted";
+            }
+        };
+    }
+
+    private static io.anklume.core.infra.Infra load(Path infraFile) {
+        var loaded = io.anklume.core.infra.InfraFiles.load(infraFile);
+        if (loaded.hasErrors()) {
+            throw new io.anklume.core.ActionException(infraFile.toString(), "read", loaded.problems().stream()
+                    .filter(io.anklume.core.infra.Problem::isError).findFirst().map(Object::toString).orElse("it has errors"));
+        }
+        return loaded.infra();
+    }
+
+    static TuiServices.Gpus gpus(CoreServices core, boolean readOnly) {
+        io.anklume.core.gpu.GpuPassthrough gpus = new io.anklume.core.gpu.GpuPassthrough(core.client(), readOnly);
+        return new TuiServices.Gpus() {
+            @Override
+            public List<String> host() {
+                return gpus.hostGpus().stream().map(io.anklume.core.gpu.HostGpu::describe).toList();
+            }
+
+            @Override
+            public String attach(io.anklume.core.inventory.InstanceRef ref, Path infraFile) {
+                String warning = gpus.attach(ref, io.anklume.core.gpu.GpuPassthrough.Settings.from(infraFile));
+                return "GPU attached to " + ref + (warning == null ? "" : " (warning: " + warning + ")");
+            }
+
+            @Override
+            public void detach(io.anklume.core.inventory.InstanceRef ref) {
+                gpus.detach(ref);
+            }
+        };
     }
 
     /** `incus exec` owns the real terminal (PTY, resize, signals); the title names domain and trust. */

@@ -16,7 +16,8 @@ import org.jline.reader.impl.DefaultParser;
  * JLine candidates: commands first, then instance names, snapshot names, filter keys or themes.
  */
 final class Palette {
-    static final List<String> COMMANDS = List.of("snapshot", "restore", "filter", "theme", "readonly", "help", "quit");
+    static final List<String> COMMANDS = List.of("snapshot", "restore", "filter", "theme", "gpus", "orphans", "import-infra",
+            "flush", "readonly", "help", "quit");
 
     private final App app;
     private final DefaultParser parser = new DefaultParser();
@@ -98,6 +99,13 @@ final class Palette {
             case "quit", "q" -> app.askQuit();
             case "help" -> app.push(new io.anklume.tui.view.HelpView(app));
             case "readonly" -> app.enableReadOnly();
+            case "gpus" -> app.load("reading the host's GPUs", () -> app.services().gpus().host(), lines -> {
+                if (lines.isEmpty()) {
+                    app.info("host GPUs: none (/1.0/resources lists no GPU)");
+                } else {
+                    app.info("host GPUs: " + String.join(" | ", lines));
+                }
+            });
             case "theme" -> {
                 if (words.size() < 2) {
                     app.error(":theme needs a name: " + String.join(", ", ThemeLoader.forUser().names()));
@@ -111,6 +119,28 @@ final class Palette {
                     app.info("theme " + loaded.theme().name());
                 }
             }
+            case "orphans" -> withInfraFile(":orphans", file -> app.load("reading orphans of " + file,
+                    () -> app.services().housekeeping().orphans(file), lines -> app.info(lines.isEmpty()
+                            ? "no orphans: every managed instance is declared in " + file
+                            : "orphans (managed, not in " + file + "): " + String.join(", ", lines))));
+            case "import-infra" -> {
+                if (words.size() < 2) {
+                    app.error(":import-infra needs the FILE to write (it is never overwritten)");
+                    return;
+                }
+                java.nio.file.Path out = java.nio.file.Path.of(words.get(1));
+                app.load("importing the Incus state into " + out, () -> app.services().housekeeping().importInfra(out),
+                        app::info);
+            }
+            case "flush" -> withInfraFile(":flush", file -> {
+                if (app.readOnly()) {
+                    app.error("cannot flush: read-only mode");
+                    return;
+                }
+                boolean force = words.contains("--force");
+                app.load("planning the flush of " + file, () -> app.services().housekeeping().flushPlan(file, force),
+                        plan -> app.later(() -> confirmFlush(plan)));
+            });
             case "filter" -> app.listView().filter(words.size() > 1 ? String.join(" ", words.subList(1, words.size())) : "");
             case "snapshot" -> withInstance(words, 1, v -> {
                 if (app.readOnly()) {
@@ -134,6 +164,28 @@ final class Palette {
             });
             default -> app.error("unknown command :" + command + " (commands: " + String.join(", ", COMMANDS) + ")");
         }
+    }
+
+    private void confirmFlush(io.anklume.core.flush.FlushPlan plan) {
+        if (plan.isEmpty()) {
+            app.info("nothing to flush" + (plan.kept().isEmpty() ? "" : " (" + plan.kept().size() + " kept: "
+                    + String.join("; ", plan.kept()) + ")"));
+            return;
+        }
+        app.confirm("Flush " + plan.summary() + ":\n" + String.join("\n", plan.lines())
+                + "\nDelete all of this? It cannot be undone. [y/N]",
+                () -> app.load("flushing", () -> app.services().housekeeping().flush(plan), done -> {
+                    app.info(done);
+                    app.services().inventory().refresh();
+                }));
+    }
+
+    private void withInfraFile(String command, java.util.function.Consumer<java.nio.file.Path> action) {
+        if (app.services().infraFile() == null) {
+            app.error(command + " needs an infra file: start with --infra FILE (or have ./infra.yml)");
+            return;
+        }
+        action.accept(app.services().infraFile());
     }
 
     private void withInstance(List<String> words, int index, java.util.function.Consumer<InstanceView> action) {

@@ -21,7 +21,33 @@ import java.util.function.Supplier;
  */
 public record TuiServices(Inventory inventory, Lifecycle lifecycle, Snapshots snapshots, Adopter adopter,
                           Consoles consoles, Details details, Shell shell, Plans plans, Declarer declarer, Path infraFile,
-                          boolean readOnly, Supplier<String> snapshotName) {
+                          boolean readOnly, Supplier<String> snapshotName, Gpus gpus,
+                          Housekeeping housekeeping) {
+
+    /** Orphans, import-infra and flush of the infra file (core's Adoption, InfraImporter, Flush). */
+    public interface Housekeeping {
+        /** Managed instances the file no longer declares, one line each. */
+        java.util.List<String> orphans(Path infraFile);
+
+        /** Writes an infra.yml from the Incus state to {@code out} (never over an existing file); a summary. */
+        String importInfra(Path out);
+
+        io.anklume.core.flush.FlushPlan flushPlan(Path infraFile, boolean force);
+
+        /** Carries out the plan; a summary. */
+        String flush(io.anklume.core.flush.FlushPlan plan);
+    }
+
+    /** GPU passthrough by hand on stopped instances (core's GpuPassthrough), policy checked first. */
+    public interface Gpus {
+        /** One line per host GPU (empty when there is none). */
+        java.util.List<String> host();
+
+        /** Attaches a GPU; returns what to tell the user (including a shared-policy warning). */
+        String attach(InstanceRef ref, Path infraFile);
+
+        void detach(InstanceRef ref);
+    }
 
     /** Adds a machine to the infra file (kept valid, comments kept). */
     @FunctionalInterface

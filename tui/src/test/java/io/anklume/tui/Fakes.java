@@ -104,4 +104,46 @@ final class Fakes {
             return new io.anklume.core.plan.ApplyReport(plan.actions(), List.of(), List.of());
         }
     }
+
+    static final class FakeGpus implements TuiServices.Gpus {
+        final List<String> calls = new ArrayList<>();
+        List<String> host = List.of("0000:01:00.0  NVIDIA GA104 (10de:2484)  nvidia 550  renderD128");
+        ActionException refusal;
+
+        @Override public List<String> host() { return host; }
+
+        @Override
+        public String attach(InstanceRef ref, java.nio.file.Path infraFile) {
+            if (refusal != null) {
+                throw refusal;
+            }
+            calls.add("attach " + ref + " " + infraFile);
+            return "GPU attached to " + ref;
+        }
+
+        @Override public void detach(InstanceRef ref) { calls.add("detach " + ref); }
+    }
+
+    static final class FakeHousekeeping implements TuiServices.Housekeeping {
+        final List<String> calls = new ArrayList<>();
+        io.anklume.core.flush.FlushPlan plan = new io.anklume.core.flush.FlushPlan(
+                List.of(new InstanceRef("pro", "pro-dev")), List.of(), List.of("pro/extra"), List.of("pro"),
+                List.of("net-pro"), "inet anklume", List.of("instance perso/perso-web: protected (security.protection.delete=true); --force deletes it"));
+
+        @Override public List<String> orphans(java.nio.file.Path f) { calls.add("orphans " + f); return List.of("pro/old-box"); }
+
+        @Override public String importInfra(java.nio.file.Path out) { calls.add("import " + out); return "wrote " + out; }
+
+        @Override
+        public io.anklume.core.flush.FlushPlan flushPlan(java.nio.file.Path f, boolean force) {
+            calls.add("flush-plan " + f + (force ? " --force" : ""));
+            return plan;
+        }
+
+        @Override
+        public String flush(io.anklume.core.flush.FlushPlan p) {
+            calls.add("flush " + p.summary());
+            return "flushed: 5 objects deleted";
+        }
+    }
 }

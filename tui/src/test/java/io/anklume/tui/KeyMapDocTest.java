@@ -53,6 +53,10 @@ class KeyMapDocTest {
                 .append("| `:restore NAME SNAP` | restore a snapshot, after a confirmation saying what is lost |\n")
                 .append("| `:filter TERMS` | `trust=untrusted`, `domain=pro`, `state=running`, or words matching name, domain, IP, state |\n")
                 .append("| `:theme NAME` | `default`, `ansi16`, `mono` or a file in `~/.config/anklume-tui/themes/` |\n")
+                .append("| `:gpus` | list the host's GPUs (from `/1.0/resources`) |\n")
+                .append("| `:orphans` | managed instances the infra file no longer declares |\n")
+                .append("| `:import-infra FILE` | write an infra.yml from the Incus state to FILE (never over an existing file) |\n")
+                .append("| `:flush [--force]` | delete every anklume object of the infra file's domains, after a confirmation listing them (untracked never, protected only with `--force`) |\n")
                 .append("| `:readonly` | turn read-only mode on for the rest of the session |\n")
                 .append("| `:help`, `:quit` | as `?` and `q` |\n");
         return b.toString();

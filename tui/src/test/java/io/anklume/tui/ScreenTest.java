@@ -191,6 +191,55 @@ class ScreenTest {
     }
 
     @Test
+    void gpuAttachAsksFirstOnStoppedInstancesAndRefusesRunningOnes() {
+        Harness h = lab().press("G");
+        assertTrue(h.text().contains("cannot attach a GPU to admin/admin-ctl: it is Running; stop it first"), h.text());
+        assertEquals(List.of(), h.gpus.calls);
+
+        h.press("Down", "Down", "Down", "G");
+        assertTrue(h.text().contains("Attach a GPU to perso/perso-web"), h.text());
+        h.press("y");
+        assertEquals(List.of("attach perso/perso-web infra.yml"), h.gpus.calls);
+        assertTrue(h.text().contains("GPU attached to perso/perso-web"), h.text());
+
+        h.gpus.refusal = new io.anklume.core.ActionException("perso/perso-web", "attach a GPU to",
+                "gpu_policy exclusive: pro/pro-dev already has the GPU");
+        h.press("G", "y");
+        assertTrue(h.text().contains("pro/pro-dev already has the GPU"), h.text());
+
+        h.press(":").type("gpus").press("Enter");
+        assertTrue(h.text().contains("host GPUs: 0000:01:00.0  NVIDIA GA104"), h.text());
+        assertTrue(new Harness(120, 30, true, LAB).app.actions().stream().noneMatch(a -> a.key().equals("G")));
+    }
+
+    @Test
+    void flushFromThePaletteListsWhatGoesAndRunsOnlyAfterYes() {
+        Harness h = lab().press(":").type("flush").press("Enter");
+        String s = h.text();
+        assertTrue(s.contains("Flush 1 instances, 1 profiles, 1 projects, 1 bridges"), s);
+        assertTrue(s.contains("- delete instance pro/pro-dev") && s.contains("- delete bridge net-pro")
+                && s.contains("- delete nft table inet anklume"), s);
+        assertTrue(s.contains("keep instance perso/perso-web: protected"), s);
+        assertEquals(List.of("flush-plan infra.yml"), h.housekeeping.calls);
+        h.press("n");
+        assertEquals(List.of("flush-plan infra.yml"), h.housekeeping.calls, "anything but y cancels");
+
+        h.press(":").type("flush --force").press("Enter").press("y");
+        assertEquals(List.of("flush-plan infra.yml", "flush-plan infra.yml --force",
+                "flush 1 instances, 1 profiles, 1 projects, 1 bridges, the nft table inet anklume; 1 kept"), h.housekeeping.calls);
+        assertTrue(h.text().contains("flushed: 5 objects deleted"), h.text());
+
+        h.press(":").type("orphans").press("Enter");
+        assertTrue(h.text().contains("orphans (managed, not in infra.yml): pro/old-box"), h.text());
+        h.press(":").type("import-infra new.yml").press("Enter");
+        assertTrue(h.text().contains("wrote new.yml"), h.text());
+
+        Harness ro = new Harness(120, 30, true, LAB).press(":").type("flush").press("Enter");
+        assertTrue(ro.text().contains("cannot flush: read-only mode"), ro.text());
+        assertEquals(List.of(), ro.housekeeping.calls);
+    }
+
+    @Test
     void detailShowsStateAndGpuAndLogsShowTheConsole() {
         Harness h = lab().press("Down", "Down", "Down", "Down", "Enter");
         String s = h.text();

@@ -2,6 +2,15 @@ package io.anklume.core.adopt;
 
 import io.anklume.core.ActionException;
 import io.anklume.core.infra.Infra;
+import io.anklume.core.infra.InfraFiles;
+import io.anklume.core.plan.Action;
+import io.anklume.core.plan.Applier;
+import io.anklume.core.plan.ApplyListener;
+import io.anklume.core.plan.ApplyReport;
+import io.anklume.core.plan.IncusActionRunner;
+import io.anklume.core.plan.Plan;
+import io.anklume.core.plan.PlanOptions;
+import io.anklume.core.plan.Planner;
 import io.anklume.core.infra.TrustLevel;
 import io.anklume.core.inventory.InstanceMapper;
 import io.anklume.core.inventory.InstanceRef;
@@ -40,7 +49,16 @@ public final class Adoption {
     }
 
     /** The result of an adoption: where the machine went in infra.yml. */
-    public record Adopted(InstanceRef ref, String domain, TrustLevel trust, boolean domainCreated) {}
+    /**
+     * The result of an adoption: where the machine went in infra.yml, and the changes made to the
+     * instance so it matches its new entry (empty when the domain is new to the file or the file does
+     * not load: the next apply then does them).
+     */
+    public record Adopted(InstanceRef ref, String domain, TrustLevel trust, boolean domainCreated, List<String> changes) {
+        public Adopted(InstanceRef ref, String domain, TrustLevel trust, boolean domainCreated) {
+            this(ref, domain, trust, domainCreated, List.of());
+        }
+    }
 
     /** Instances in every project without {@code user.anklume.managed} (one request). */
     public List<InstanceRef> untracked() {
@@ -91,7 +109,47 @@ public final class Adoption {
             unmark(ref);
             throw new ActionException(ref.toString(), "adopt", "cannot write " + infraYml + ": " + e.getMessage(), e);
         }
-        return new Adopted(ref, domain, edit.domainTrust(), edit.domainCreated());
+        List<String> changes = edit.domainCreated() ? List.of() : converge(ref, domain, infraYml, original);
+        return new Adopted(ref, domain, edit.domainTrust(), edit.domainCreated(), changes);
+    }
+
+    /**
+     * Gives the adopted instance what its new entry asks for (delete protection, its planned eth0
+     * address, the marker lists), so the next plan is empty. Only the instance's config and devices are
+     * changed, never its profiles, and it is not started. On failure the file and markers are put back.
+     */
+    private List<String> converge(InstanceRef ref, String domain, Path infraYml, String original) {
+        InfraFiles.Loaded loaded = InfraFiles.load(infraYml);
+        if (loaded.hasErrors()) {
+            return List.of();
+        }
+        try {
+            Plan plan = new Planner(client).plan(loaded.infra(), loaded.addresses(), new PlanOptions(false, domain));
+            List<Action> mine = plan.actions().stream()
+                    .filter(a -> a instanceof Action.UpdateInstance u && u.project().equals(ref.project())
+                            && u.name().equals(ref.name()))
+                    .map(a -> (Action.UpdateInstance) a)
+                    .<Action>map(u -> new Action.UpdateInstance(u.domain(), u.project(), u.name(), u.configChanges(),
+                            u.deviceChanges(), null, null))
+                    .filter(u -> !u.diffLines().isEmpty())
+                    .toList();
+            if (mine.isEmpty()) {
+                return List.of();
+            }
+            ApplyReport report = new Applier(new IncusActionRunner(client), 1, new ApplyListener() { }).apply(new Plan(mine));
+            if (!report.succeeded()) {
+                throw new IllegalStateException(String.join("; ", report.lines()));
+            }
+            return mine.stream().flatMap(a -> a.diffLines().stream()).toList();
+        } catch (RuntimeException e) {
+            unmark(ref);
+            try {
+                write(infraYml, original);
+            } catch (IOException ignored) {
+                // The adoption error below is what matters; the file then holds the new entry.
+            }
+            throw new ActionException(ref.toString(), "adopt", "cannot bring it in line with its entry: " + e.getMessage(), e);
+        }
     }
 
     private static MachineEntry entry(Instance i) {

@@ -26,7 +26,9 @@ public final class Cli {
     public Cli(CliEnvironment env) {
         this.env = env;
         for (Command c : List.of(new ValidateCommand(env), new PlanCommand(env), new ApplyCommand(env),
-                new ListCommand(env))) {
+                new ListCommand(env), new GpuCommand(env),
+                new OrphansCommand(env), new ImportInfraCommand(env),
+                new FlushCommand(env))) {
             commands.put(c.name(), c);
         }
     }

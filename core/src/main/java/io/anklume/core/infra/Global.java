@@ -6,7 +6,12 @@ package io.anklume.core.infra;
  * {@code addressing:} key), where every domain names its {@code subnet_id}.
  */
 public record Global(int baseOctet, int zoneBase, String defaultOsImage, GpuPolicy gpuPolicy,
-                     FirewallMode firewallMode, ResourcePolicy resourcePolicy, String baseSubnet) {
+                     FirewallMode firewallMode, ResourcePolicy resourcePolicy, String baseSubnet, GpuDevice gpuDevice) {
+
+    public Global(int baseOctet, int zoneBase, String defaultOsImage, GpuPolicy gpuPolicy,
+                  FirewallMode firewallMode, ResourcePolicy resourcePolicy, String baseSubnet) {
+        this(baseOctet, zoneBase, defaultOsImage, gpuPolicy, firewallMode, resourcePolicy, baseSubnet, null);
+    }
 
     public Global(int baseOctet, int zoneBase, String defaultOsImage, GpuPolicy gpuPolicy,
                   FirewallMode firewallMode, ResourcePolicy resourcePolicy) {
@@ -18,6 +23,39 @@ public record Global(int baseOctet, int zoneBase, String defaultOsImage, GpuPoli
     }
 
     public enum GpuPolicy { EXCLUSIVE, SHARED }
+
+    /**
+     * {@code global.gpu_device}: which host GPU the generated {@code gpu} profile passes through
+     * ({@code pci} address or {@code vendorid}) and the group owning the device nodes inside
+     * ({@code gid}, e.g. the guest's render group). Each is null when not set; the whole record is null
+     * when the key is absent (any GPU, owned by root).
+     */
+    public record GpuDevice(String pci, String vendorId, String productId, String gid) {
+        /** The {@code gpu} device of the generated profile. */
+        public java.util.Map<String, String> device() {
+            java.util.Map<String, String> d = new java.util.LinkedHashMap<>();
+            d.put("type", "gpu");
+            d.put("gputype", "physical");
+            if (pci != null) {
+                d.put("pci", pci);
+            }
+            if (vendorId != null) {
+                d.put("vendorid", vendorId);
+            }
+            if (productId != null) {
+                d.put("productid", productId);
+            }
+            if (gid != null) {
+                d.put("gid", gid);
+            }
+            return d;
+        }
+    }
+
+    /** The device a {@code gpu: true} machine gets. */
+    public java.util.Map<String, String> gpuDeviceConfig() {
+        return gpuDevice == null ? new GpuDevice(null, null, null, null).device() : gpuDevice.device();
+    }
 
     /** host: nftables on the host; vm: a firewall VM (accepted, nft still generated); acl: Incus network ACLs. */
     public enum FirewallMode { HOST, VM, ACL }

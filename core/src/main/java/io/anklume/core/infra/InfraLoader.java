@@ -33,11 +33,12 @@ public final class InfraLoader {
 
     static final List<String> TOP_KEYS = List.of("project_name", "global", "domains", "network_policies");
     static final List<String> GLOBAL_KEYS = List.of("addressing", "base_subnet", "default_os_image",
-            "default_connection", "default_user", "gpu_policy", "firewall_mode", "resource_policy", "nesting_prefix",
+            "default_connection", "default_user", "gpu_policy", "firewall_mode", "resource_policy", "nesting_prefix", "gpu_device",
             "ai_access_policy", "ai_access_default", "routing");
     static final List<String> ADDRESSING_KEYS = List.of("base_octet", "zone_base", "zone_step");
     static final List<String> RESOURCE_KEYS = List.of("host_reserve", "mode", "cpu_mode", "memory_enforce", "overcommit");
     static final List<String> RESERVE_KEYS = List.of("cpu", "memory");
+    static final List<String> GPU_DEVICE_KEYS = List.of("pci", "vendorid", "productid", "gid");
     static final List<String> DOMAIN_KEYS = List.of("description", "enabled", "subnet_id", "trust_level", "ephemeral",
             "profiles", "machines");
     static final List<String> PROFILE_KEYS = List.of("description", "config", "devices");
@@ -206,7 +207,37 @@ public final class InfraLoader {
                 y.error(g.get("ai_access_policy"), "global.ai_access_policy", "must be 'exclusive' or 'open', got '" + ai + "'");
             }
             y.string(g.get("ai_access_default"), "global.ai_access_default");
-            return new Global(baseOctet, zoneBase, image, gpu, fw, resourcePolicy(g.get("resource_policy")), baseSubnet);
+            return new Global(baseOctet, zoneBase, image, gpu, fw, resourcePolicy(g.get("resource_policy")), baseSubnet,
+                    gpuDevice(g.get("gpu_device")));
+        }
+
+        Global.GpuDevice gpuDevice(Node node) {
+            if (node == null || YamlNodes.isNull(node)) {
+                return null;
+            }
+            String path = "global.gpu_device";
+            Map<String, Node> d = y.mapping(node, path);
+            if (d == null) {
+                return null;
+            }
+            y.onlyKeys(d, node instanceof MappingNode m ? m : null, path, GPU_DEVICE_KEYS);
+            String pci = y.string(d.get("pci"), path + ".pci");
+            if (pci != null && !pci.matches("^([0-9a-fA-F]{4}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]$")) {
+                y.error(d.get("pci"), path + ".pci", "must be a PCI address like 0000:01:00.0, got '" + pci + "'");
+            }
+            String vendor = y.string(d.get("vendorid"), path + ".vendorid");
+            String product = y.string(d.get("productid"), path + ".productid");
+            for (var e : java.util.Map.of("vendorid", java.util.Objects.requireNonNullElse(vendor, ""),
+                    "productid", java.util.Objects.requireNonNullElse(product, "")).entrySet()) {
+                if (!e.getValue().isEmpty() && !e.getValue().matches("^[0-9a-fA-F]{4}$")) {
+                    y.error(d.get(e.getKey()), path + "." + e.getKey(), "must be 4 hex digits like 10de, got '" + e.getValue() + "'");
+                }
+            }
+            String gid = y.string(d.get("gid"), path + ".gid");
+            if (gid != null && !gid.matches("^\\d+$")) {
+                y.error(d.get("gid"), path + ".gid", "must be a numeric group id (e.g. the render group, 105), got '" + gid + "'");
+            }
+            return new Global.GpuDevice(pci, vendor, product, gid);
         }
 
         /** anklume's exclusive AI access: one client domain reaches the ai-tools domain, nothing else does. */

@@ -52,7 +52,7 @@ public final class DesiredStateBuilder {
         boolean anyGpu = d.machines().stream().anyMatch(Machine::gpu);
         if (anyGpu && profiles.stream().noneMatch(p -> p.name().equals(GPU_PROFILE))) {
             profiles.add(new ProfileState(d.name(), GPU_PROFILE, Map.of(),
-                    Map.of("gpu", Map.of("type", "gpu", "gputype", "physical"))));
+                    Map.of("gpu", infra.global().gpuDeviceConfig())));
         }
         List<InstanceState> instances = new ArrayList<>();
         for (Machine m : d.machines()) {

@@ -116,6 +116,36 @@ class CliTest {
     }
 
     @Test
+    void orphansFlushAndGpuAttachRefuseBadInputBeforeContactingIncus() {
+        connect = () -> { throw new AssertionError("Incus must not be contacted"); };
+        problems = List.of(Problem.error(new Position("infra.yml", 2, 1), "domains", "expected a mapping"));
+        assertEquals(1, run("orphans", file, "--delete", "--yes"));
+        assertEquals(1, run("flush", file, "--yes", "--force"));
+        assertTrue(err().contains("infra.yml:2:1 domains: expected a mapping"), err());
+        err.reset();
+        assertEquals(1, run("flush", file, "--nft-table", "inet anklume"));
+        assertTrue(err().contains("not an nft table name"), err());
+        assertEquals(1, run("gpu", "attach"));
+        assertEquals(1, run("import-infra", "stray-arg"));
+        assertTrue(err().contains("import-infra takes no FILE argument"), err());
+    }
+
+    @Test
+    void flushKeepsProtectedInstancesAndWithoutATerminalOrYesDeletesNothing() {
+        observeConverged();
+        assertEquals(0, run("flush", file, "--nft-table", "anklume_cli_unit_none"), out() + err());
+        assertTrue(out().contains("keep instance pro/pro-dev: protected") && out().contains("Nothing to flush."), out());
+        out.reset();
+        assertEquals(1, run("flush", file, "--force", "--nft-table", "anklume_cli_unit_none"), out() + err());
+        assertTrue(out().contains("- delete instance pro/pro-dev (protection lifted: --force)")
+                && out().contains("- delete project pro") && out().contains("- delete bridge net-pro"), out());
+        assertTrue(err().contains("refusing without confirmation"), err());
+        org.mockito.Mockito.verify(instances, org.mockito.Mockito.never()).delete(anyString(), anyString());
+        org.mockito.Mockito.verify(projects, org.mockito.Mockito.never()).delete(anyString());
+        org.mockito.Mockito.verify(networks, org.mockito.Mockito.never()).delete(any(), anyString());
+    }
+
+    @Test
     void handlesSubcommandsAndOverallHelpOnly() {
         assertTrue(Cli.handles(List.of("plan", "x.yml")));
         assertTrue(Cli.handles(List.of("--help")));

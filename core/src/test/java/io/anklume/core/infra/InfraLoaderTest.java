@@ -50,6 +50,21 @@ class InfraLoaderTest {
     }
 
     @Test
+    void gpuDeviceKeysAreReadAndChecked() {
+        String base = "project_name: x\nglobal:\n  gpu_device:\n    pci: \"0000:01:00.0\"\n    vendorid: \"10de\"\n    gid: 105\n"
+                + "domains:\n  a:\n    machines:\n      m1:\n        gpu: true\n";
+        LoadResult r = InfraLoader.parse("infra.yml", base);
+        assertEquals(java.util.List.of(), r.problems());
+        assertEquals(new io.anklume.core.infra.Global.GpuDevice("0000:01:00.0", "10de", null, "105"), r.infra().global().gpuDevice());
+        assertEquals(java.util.Map.of("type", "gpu", "gputype", "physical", "pci", "0000:01:00.0", "vendorid", "10de", "gid", "105"),
+                r.infra().global().gpuDeviceConfig());
+        Problem bad = only(InfraLoader.parse("infra.yml", base.replace("gid: 105", "gid: render")));
+        assertEquals("global.gpu_device.gid", bad.path());
+        Problem pci = only(InfraLoader.parse("infra.yml", base.replace("0000:01:00.0", "01:00")));
+        assertEquals("global.gpu_device.pci", pci.path());
+    }
+
+    @Test
     void tabsAreExplained() {
         Problem p = only(InfraLoader.parse("infra.yml", "project_name: x\ndomains:\n\tpro: {}\n"));
         assertEquals("infra.yml:3:1 invalid YAML: a tab character is used for indentation; indent with spaces", p.toString());

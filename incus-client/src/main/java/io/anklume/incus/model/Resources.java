@@ -11,5 +11,8 @@ public record Resources(Cpu cpu, Memory memory, Gpu gpu) {
     public record Gpu(List<GpuCard> cards, int total) {}
 
     public record GpuCard(String driver, String driverVersion, String vendor, String vendorId,
-                          String product, String productId, String pciAddress, Integer numaNode) {}
+                          String product, String productId, String pciAddress, Integer numaNode, Drm drm) {}
+
+    /** The card's DRM nodes ({@code card0}, {@code renderD128}); null for cards without DRM. */
+    public record Drm(Integer id, String cardName, String renderName) {}
 }

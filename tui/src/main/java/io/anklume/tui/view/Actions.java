@@ -49,4 +49,24 @@ final class Actions {
         }
         app.suspended(() -> app.services().shell().open(v), "shell in " + v.ref());
     }
+
+    /** {@code G}: attach a GPU to a stopped instance, or detach it; the policy is checked by core first. */
+    static void toggleGpu(App app, InstanceView v) {
+        if (!"Stopped".equalsIgnoreCase(v.status())) {
+            app.error("cannot " + (v.gpu() ? "detach the GPU of " : "attach a GPU to ") + v.ref() + ": it is "
+                    + v.status() + "; stop it first (S): a GPU is attached or detached on stopped instances only");
+            return;
+        }
+        if (v.gpu()) {
+            app.confirm("Detach the GPU of " + v.ref() + "? [y/N]", () -> app.run("detaching the GPU of " + v.ref(),
+                    () -> app.services().gpus().detach(v.ref()), "GPU detached from " + v.ref()));
+            return;
+        }
+        app.confirm("Attach a GPU to " + v.ref() + " (policy of " + (app.services().infraFile() == null ? "exclusive"
+                : app.services().infraFile()) + ")? [y/N]", () -> app.load("attaching a GPU to " + v.ref(),
+                () -> app.services().gpus().attach(v.ref(), app.services().infraFile()), done -> {
+                    app.info(done);
+                    app.services().inventory().refresh();
+                }));
+    }
 }
