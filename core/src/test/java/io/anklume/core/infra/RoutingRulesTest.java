@@ -57,7 +57,7 @@ class RoutingRulesTest {
                 "infra.yml:9:14 domains.pro.machines.web.routes[0].hots: unknown key 'hots' (did you mean 'host'?)");
         fails(HEAD + "  routing: {caddy_admn: http://localhost:2019}\ndomains: {}\n", "(did you mean 'caddy_admin'?)");
         fails(machine("        ssh: {prot: 22}\n"), "(did you mean 'port'?)");
-        fails(machine("        routes:\n          - {host: a.test, port: 80, auth: {user: a, password: x}}\n"),
+        fails(machine("        routes:\n          - {host: a.test, port: 80, auth: {user: a, pasword_hash: x}}\n"),
                 "(did you mean 'password_hash'?)");
     }
 
