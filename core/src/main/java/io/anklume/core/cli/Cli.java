@@ -26,7 +26,7 @@ public final class Cli {
     public Cli(CliEnvironment env) {
         this.env = env;
         for (Command c : List.of(new ValidateCommand(env), new PlanCommand(env), new ApplyCommand(env),
-                new ListCommand(env))) {
+                new ListCommand(env), new RouteCommand(env), new SshConfigCommand(env))) {
             commands.put(c.name(), c);
         }
     }

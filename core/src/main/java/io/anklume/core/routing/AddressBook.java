@@ -1,6 +1,8 @@
 package io.anklume.core.routing;
 
 import io.anklume.core.inventory.InstanceView;
+import io.anklume.core.routing.ssh.SshProxies;
+import io.anklume.incus.model.Instance;
 import io.anklume.core.inventory.InventorySnapshot;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +32,18 @@ public interface AddressBook {
                 chosen = Optional.of(named.get(0));
             }
             return chosen.filter(InstanceView::isRunning).map(InstanceView::ipv4).filter(ip -> ip != null && !ip.isBlank());
+        };
+    }
+
+    /** From instances listed with their state (recursion=2), for commands without a live inventory. */
+    static AddressBook ofInstances(List<Instance> instances) {
+        return (domain, machine) -> {
+            List<Instance> named = instances.stream().filter(i -> i.name().equals(machine)).toList();
+            Optional<Instance> chosen = named.stream().filter(i -> domain.equals(i.project())).findFirst();
+            if (chosen.isEmpty() && named.size() == 1) {
+                chosen = Optional.of(named.get(0));
+            }
+            return chosen.filter(Instance::isRunning).map(i -> SshProxies.ipv4(i.state()));
         };
     }
 }
