@@ -55,10 +55,18 @@ public final class RouteService {
                 state = current.get(d.id()).equals(CaddyJson.route(d)) ? RouteStatus.State.IN_SYNC
                         : RouteStatus.State.DIFFERENT;
             }
-            out.add(new RouteStatus(d.id(), d.instance(), url(infra.global().routing(), d.host()), d.target(),
+            out.add(new RouteStatus(d.id(), d.instance(), d.host(), url(infra.global().routing(), d.host()), d.target(),
                     d.auth() != null, state));
         }
         return out;
+    }
+
+    /** The routes of one machine (empty when infra.yml has none for it). */
+    public List<RouteStatus> statusOf(Infra infra, String machine, AddressBook addresses) {
+        if (infra.machine(machine).map(m -> m.routes().isEmpty()).orElse(true)) {
+            return List.of();
+        }
+        return status(infra, addresses).stream().filter(r -> r.instance().equals(machine)).toList();
     }
 
     public SyncReport sync(Infra infra, AddressBook addresses) {

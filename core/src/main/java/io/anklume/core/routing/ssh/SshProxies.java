@@ -47,7 +47,12 @@ public final class SshProxies {
 
     /** The host port of an existing proxy device, if it is one of ours. */
     static Optional<Integer> portOf(Instance i) {
-        Map<String, String> d = i.devices() == null ? null : i.devices().get(DEVICE);
+        return listenPort(i.devices());
+    }
+
+    /** The host port SSH is routed through, from an instance's devices (e.g. for the detail view). */
+    public static Optional<Integer> listenPort(Map<String, Map<String, String>> devices) {
+        Map<String, String> d = devices == null ? null : devices.get(DEVICE);
         if (d == null || d.get("listen") == null) {
             return Optional.empty();
         }
