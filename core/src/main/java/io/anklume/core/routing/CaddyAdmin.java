@@ -43,7 +43,8 @@ public final class CaddyAdmin {
 
     /** host:port of the admin API, as Caddy's {@code admin.listen} names it. */
     public String listenAddress() {
-        return base.host() + ":" + base.port();
+        String host = base.host().contains(":") ? "[" + base.host() + "]" : base.host();
+        return host + ":" + base.port();
     }
 
     static boolean isLoopback(String host) {
