@@ -213,6 +213,37 @@ class RoutingIT {
 
     @Test
     @Order(5)
+    void aStoppedContainerGets503NotAStaleTargetAndComesBackWhenStarted() {
+        var c = lab.client().instances();
+        c.changeState(lab.project(), web, new StateAction(StateAction.Kind.STOP, 10, true, false))
+                .await(Duration.ofSeconds(30));
+        await("the route of a stopped container to answer 503", Duration.ofSeconds(10),
+                () -> fetch("alice", PASSWORD).startsWith("503 anklume: " + web + " has no address"));
+        c.changeState(lab.project(), web, new StateAction(StateAction.Kind.START, 10, false, false))
+                .await(Duration.ofSeconds(30));
+        lab.waitForIpv4(web, Duration.ofSeconds(20));
+        serve();
+        await("the page after the start", Duration.ofSeconds(20),
+                () -> fetch("alice", PASSWORD).equals("200 page-of-" + web));
+    }
+
+    @Test
+    @Order(6)
+    void internalTlsAddsOnePolicyCaddyAccepts() {
+        io.anklume.core.infra.Routing off = infra.global().routing();
+        io.anklume.core.infra.Routing internal = new io.anklume.core.infra.Routing(off.caddyAdmin(), off.server(),
+                io.anklume.core.infra.Routing.Tls.INTERNAL, off.listen(), null, off.sshListen());
+        new RouteReconciler(admin).sync(internal, DesiredRoutes.of(infra, (d, m) -> java.util.Optional.empty()));
+        JsonNode policy = admin.get("/id/" + CaddyJson.TLS_POLICY_ID).orElseThrow();
+        assertEquals(host, policy.get("subjects").get(0).asText());
+        assertEquals("internal", policy.get("issuers").get(0).get("module").asText());
+        // The keeper (tls off) puts the proxy back; the policy stays until removed by hand.
+        await("the keeper to restore the proxy", Duration.ofSeconds(5),
+                () -> fetch("alice", PASSWORD).equals("200 page-of-" + web));
+    }
+
+    @Test
+    @Order(7)
     void afterCaddyRestartsTheRoutesAreBackWithinFiveSeconds() throws IOException {
         long before = caddy.pid();
         caddy.kill();
@@ -224,7 +255,7 @@ class RoutingIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void aRouteDroppedFromInfraIsRemovedAndOnlyIt() throws IOException {
         admin.post(RouteReconciler.serverPath(infra.global().routing()) + "/routes", JSON.readTree(
                 "{\"@id\":\"someone-else-2\",\"match\":[{\"host\":[\"other.test\"]}],"
