@@ -37,7 +37,10 @@ public final class CaddyAdmin {
         }
         this.base = parsed;
         this.json = json;
+        // No pooled connections: Caddy reloads its config after every change and closes idle admin
+        // connections, so a reused one fails with "unexpected end of stream". Loopback connects are cheap.
         this.http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(10))
+                .connectionPool(new okhttp3.ConnectionPool(0, 1, java.util.concurrent.TimeUnit.SECONDS))
                 .retryOnConnectionFailure(false).build();
     }
 
@@ -95,7 +98,8 @@ public final class CaddyAdmin {
             requestBody = RequestBody.create(new byte[0], JSON_TYPE);
         }
         // The admin API refuses requests whose Origin it does not expect; loopback without one is fine.
-        Request request = new Request.Builder().url(url).method(method, requestBody).build();
+        Request request = new Request.Builder().url(url).method(method, requestBody).header("Connection", "close")
+                .build();
         try (Response response = http.newCall(request).execute()) {
             String text = response.body() == null ? "" : response.body().string();
             if (!response.isSuccessful()) {
