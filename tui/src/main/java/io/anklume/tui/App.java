@@ -165,6 +165,12 @@ public final class App {
         markDirty();
     }
 
+    /** Asks for a password (stars on screen); {@code onSubmit} gets the characters, and should wipe them. */
+    public void secretPrompt(String label, Consumer<char[]> onSubmit) {
+        prompt = Prompt.secret(label, onSubmit, () -> { });
+        markDirty();
+    }
+
     /**
      * Runs {@code work} off the GUI thread. The status bar shows {@code doing} with a spinner, then
      * {@code done} or the failure's own message (ActionException messages name instance and action).
@@ -331,7 +337,7 @@ public final class App {
     private void drawStatus(TextGraphics g, int cols, int rows) {
         Area a = new Area(g, rows - 2, 2, cols, colors);
         if (prompt != null) {
-            String line = prompt.label() + prompt.text() + "█";
+            String line = prompt.label() + prompt.shown() + "█";
             a.line(0, line, colors.role("text"), colors.role("status.background"), false);
             if (!prompt.candidates().isEmpty()) {
                 a.line(1, String.join("  ", prompt.candidates()), colors.role("dim"), colors.role("status.background"), false);

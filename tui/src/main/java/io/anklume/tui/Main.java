@@ -203,7 +203,9 @@ public final class Main {
                         }
                     }, new io.anklume.core.adopt.Declarations(options.readOnly())::addMachine,
                     options.infra(), options.readOnly(), names::defaultName, gpus(core, options.readOnly()),
-                    housekeeping(core, options.readOnly()));
+                    housekeeping(core, options.readOnly()), routes(core, options));
+            var keeper = new io.anklume.core.routing.InfraRoutes(options.infra(), core.inventory(), options.readOnly())
+                    .keep(java.time.Duration.ofSeconds(2), outcome -> { });
             try {
                 screen.startScreen();
                 screen.setCursorPosition(null);
@@ -218,6 +220,7 @@ public final class Main {
                 app.loop();
                 return 0;
             } finally {
+                keeper.ifPresent(io.anklume.core.routing.RouteKeeper::close);
                 workers.shutdownNow();
                 stopQuietly(screen);
                 try {
@@ -226,6 +229,27 @@ public final class Main {
                     // Already shutting down.
                 }
             }
+        }
+
+        private static TuiServices.Routes routes(CoreServices core, Options options) {
+            var routes = new io.anklume.core.routing.InfraRoutes(options.infra(), core.inventory(), options.readOnly());
+            return new TuiServices.Routes() {
+                @Override
+                public java.util.List<io.anklume.core.routing.RouteStatus> of(io.anklume.core.inventory.InstanceView v) {
+                    return routes.of(v.name());
+                }
+
+                @Override
+                public void add(io.anklume.core.inventory.InstanceView v, String host, int port, String user,
+                                char[] password) {
+                    routes.add(v.name(), host, port, user, password);
+                }
+
+                @Override
+                public void remove(io.anklume.core.inventory.InstanceView v, String host) {
+                    routes.remove(host);
+                }
+            };
         }
 
         private static void writeMarker(String file) {

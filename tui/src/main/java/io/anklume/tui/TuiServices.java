@@ -12,7 +12,9 @@ import io.anklume.core.plan.ApplyReport;
 import io.anklume.core.plan.Plan;
 import io.anklume.core.plan.Reconciler;
 import io.anklume.core.snapshot.Snapshots;
+import io.anklume.core.routing.RouteStatus;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -22,7 +24,7 @@ import java.util.function.Supplier;
 public record TuiServices(Inventory inventory, Lifecycle lifecycle, Snapshots snapshots, Adopter adopter,
                           Consoles consoles, Details details, Shell shell, Plans plans, Declarer declarer, Path infraFile,
                           boolean readOnly, Supplier<String> snapshotName, Gpus gpus,
-                          Housekeeping housekeeping) {
+                          Housekeeping housekeeping, Routes routes) {
 
     /** Orphans, import-infra and flush of the infra file (core's Adoption, InfraImporter, Flush). */
     public interface Housekeeping {
@@ -47,6 +49,33 @@ public record TuiServices(Inventory inventory, Lifecycle lifecycle, Snapshots sn
         String attach(InstanceRef ref, Path infraFile);
 
         void detach(InstanceRef ref);
+    }
+
+    /**
+     * HTTP routes of instances, declared in the infra file (core's RouteService): their state, and adding
+     * or removing one (the file is edited, then Caddy is synced).
+     */
+    public interface Routes {
+        Routes NONE = new Routes() {
+            public List<RouteStatus> of(InstanceView instance) {
+                return List.of();
+            }
+
+            public void add(InstanceView instance, String host, int port, String user, char[] password) {
+                throw new io.anklume.core.ActionException(instance.name(), "add a route", "no infra file");
+            }
+
+            public void remove(InstanceView instance, String host) {
+                throw new io.anklume.core.ActionException(instance.name(), "remove a route", "no infra file");
+            }
+        };
+
+        List<RouteStatus> of(InstanceView instance);
+
+        /** {@code user} null: no credentials asked; {@code password} is wiped. */
+        void add(InstanceView instance, String host, int port, String user, char[] password);
+
+        void remove(InstanceView instance, String host);
     }
 
     /** Adds a machine to the infra file (kept valid, comments kept). */

@@ -146,4 +146,31 @@ final class Fakes {
             return "flushed: 5 objects deleted";
         }
     }
+
+    static final class FakeRoutes implements TuiServices.Routes {
+        final List<io.anklume.core.routing.RouteStatus> routes = new ArrayList<>();
+        final List<String> calls = new ArrayList<>();
+        char[] lastPassword;
+
+        @Override
+        public List<io.anklume.core.routing.RouteStatus> of(InstanceView v) {
+            return routes.stream().filter(r -> r.instance().equals(v.name())).toList();
+        }
+
+        @Override
+        public void add(InstanceView v, String host, int port, String user, char[] password) {
+            calls.add("add " + v.name() + " " + host + " " + port + " " + user + " " + (password == null ? "-"
+                    : password.length + " chars"));
+            lastPassword = password;
+            routes.add(new io.anklume.core.routing.RouteStatus("anklume-" + v.name() + "-" + port, v.name(), host,
+                    "https://" + host + "/", "10.0.0.9:" + port, user != null,
+                    io.anklume.core.routing.RouteStatus.State.IN_SYNC));
+        }
+
+        @Override
+        public void remove(InstanceView v, String host) {
+            calls.add("remove " + v.name() + " " + host);
+            routes.removeIf(r -> r.host().equals(host));
+        }
+    }
 }

@@ -32,6 +32,7 @@ final class Harness {
     final List<String> declared = new ArrayList<>();
     final Fakes.FakeGpus gpus = new Fakes.FakeGpus();
     final Fakes.FakeHousekeeping housekeeping = new Fakes.FakeHousekeeping();
+    final Fakes.FakeRoutes routes = new Fakes.FakeRoutes();
 
     Harness(int cols, int rows, boolean readOnly, List<InstanceView> instances) {
         this(cols, rows, readOnly, instances, ThemeLoader.builtIn("default"));
@@ -51,11 +52,12 @@ final class Harness {
             return "adopted " + ref;
         }, ref -> "boot line 1\nboot line 2\n", ref -> new io.anklume.core.inventory.InstanceDetails(
                 java.util.Map.of("eth0", List.of(ref.name().equals("pro-dev") ? "10.110.0.1/24" : "10.0.0.9/24")),
-                java.util.Map.of("limits.cpu", "2"), java.util.Map.of("gpu", java.util.Map.of("type", "gpu", "gputype", "physical")),
+                java.util.Map.of("limits.cpu", "2"), java.util.Map.of("gpu", java.util.Map.of("type", "gpu", "gputype", "physical"), "anklume-ssh",
+                        java.util.Map.of("type", "proxy", "listen", "tcp:0.0.0.0:22005", "connect", "tcp:127.0.0.1:22")),
                 List.of("default")), v -> 0, plans,
                 (file, domain, machine) -> declared.add(domain + "/" + machine.name() + " image=" + machine.osImage()
                         + " gpu=" + machine.gpu()), Path.of("infra.yml"), readOnly, () -> "snap-20261124-120000",
-                gpus, housekeeping);
+                gpus, housekeeping, routes);
         app = new App(screen, services, theme, Runnable::run);
         render();
     }

@@ -320,4 +320,29 @@ class ScreenTest {
         assertTrue(h.line(0).contains("plan › infra.yml"), h.line(0));
         assertFalse(new Harness(120, 30, true, LAB).press("n").text().contains("new instance name"), "read-only");
     }
+
+    @Test
+    void detailShowsRoutesAndSshAndAddsAndRemovesARoute() {
+        Harness h = lab().press("Down", "Down", "Down", "Down", "Enter");
+        assertTrue(h.text().contains("none (R adds one)") && h.text().contains("host port 22005"), h.text());
+        h.press("R").type("Bad_Host").press("Enter");
+        assertTrue(h.text().contains("'bad_host' is not a host name"), h.text());
+        h.press("R").type("app.example.test").press("Enter");
+        assertTrue(h.text().contains("port in pro-dev: 80"), h.text());
+        h.press("Backspace", "Backspace").type("8080").press("Enter").type("alice").press("Enter");
+        h.type("s3cret");
+        assertTrue(h.text().contains("password for alice: ******"), h.text());
+        assertFalse(h.text().contains("s3cret"), "the password is never drawn");
+        h.press("Enter");
+        assertEquals(List.of("add pro-dev app.example.test 8080 alice 6 chars"), h.routes.calls);
+        assertTrue(new String(h.routes.lastPassword).chars().allMatch(c -> c == 0), "the password was wiped");
+        String s = h.text();
+        assertTrue(s.contains("https://app.example.test/") && s.contains("10.0.0.9:8080") && s.contains("auth yes")
+                && s.contains("in sync"), s);
+        h.press("U").press("Enter", "y");
+        assertEquals("remove pro-dev app.example.test", h.routes.calls.get(1));
+        assertTrue(h.text().contains("none (R adds one)"), h.text());
+        assertFalse(new Harness(120, 30, true, LAB).press("Down", "Down", "Down", "Down", "Enter", "R").text()
+                .contains("route host"), "read-only");
+    }
 }

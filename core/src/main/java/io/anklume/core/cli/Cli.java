@@ -28,7 +28,7 @@ public final class Cli {
         for (Command c : List.of(new ValidateCommand(env), new PlanCommand(env), new ApplyCommand(env),
                 new ListCommand(env), new GpuCommand(env),
                 new OrphansCommand(env), new ImportInfraCommand(env),
-                new FlushCommand(env))) {
+                new FlushCommand(env), new RouteCommand(env), new SshConfigCommand(env))) {
             commands.put(c.name(), c);
         }
     }

@@ -3,14 +3,17 @@ package io.anklume.core.infra;
 /**
  * The {@code global:} section with defaults applied; {@code resourcePolicy} is null when absent.
  * {@code baseSubnet} is set (e.g. "10.100") only for files in anklume's legacy addressing mode (no
- * {@code addressing:} key), where every domain names its {@code subnet_id}.
+ * {@code addressing:} key), where every domain names its {@code subnet_id}. {@code routing} is
+ * {@link Routing#DEFAULTS} when the file has no {@code routing:}.
  */
 public record Global(int baseOctet, int zoneBase, String defaultOsImage, GpuPolicy gpuPolicy,
-                     FirewallMode firewallMode, ResourcePolicy resourcePolicy, String baseSubnet, GpuDevice gpuDevice) {
+                     FirewallMode firewallMode, ResourcePolicy resourcePolicy, String baseSubnet, GpuDevice gpuDevice,
+                     Routing routing) {
 
     public Global(int baseOctet, int zoneBase, String defaultOsImage, GpuPolicy gpuPolicy,
                   FirewallMode firewallMode, ResourcePolicy resourcePolicy, String baseSubnet) {
-        this(baseOctet, zoneBase, defaultOsImage, gpuPolicy, firewallMode, resourcePolicy, baseSubnet, null);
+        this(baseOctet, zoneBase, defaultOsImage, gpuPolicy, firewallMode, resourcePolicy, baseSubnet, null,
+                Routing.DEFAULTS);
     }
 
     public Global(int baseOctet, int zoneBase, String defaultOsImage, GpuPolicy gpuPolicy,

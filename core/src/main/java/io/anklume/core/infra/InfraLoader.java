@@ -44,7 +44,11 @@ public final class InfraLoader {
     static final List<String> PROFILE_KEYS = List.of("description", "config", "devices");
     static final List<String> MACHINE_KEYS = List.of("description", "type", "ip", "os_image", "ephemeral", "gpu",
             "profiles", "weight", "boot_autostart", "boot_priority", "snapshots_schedule", "snapshots_expiry", "config",
-            "devices", "storage_volumes", "persistent_data", "roles", "routes");
+            "devices", "storage_volumes", "persistent_data", "roles", "routes", "ssh");
+    static final List<String> ROUTING_KEYS = List.of("caddy_admin", "server", "tls", "listen", "ssh_ports", "ssh_listen");
+    static final List<String> ROUTE_KEYS = List.of("host", "port", "auth");
+    static final List<String> AUTH_KEYS = List.of("user", "password_hash");
+    static final List<String> SSH_KEYS = List.of("port", "user");
     static final List<String> POLICY_KEYS = List.of("description", "from", "to", "ports", "protocol", "bidirectional");
 
     private InfraLoader() {}
@@ -208,7 +212,7 @@ public final class InfraLoader {
             }
             y.string(g.get("ai_access_default"), "global.ai_access_default");
             return new Global(baseOctet, zoneBase, image, gpu, fw, resourcePolicy(g.get("resource_policy")), baseSubnet,
-                    gpuDevice(g.get("gpu_device")));
+                    gpuDevice(g.get("gpu_device")), routing(g.get("routing")));
         }
 
         Global.GpuDevice gpuDevice(Node node) {
@@ -238,6 +242,91 @@ public final class InfraLoader {
                 y.error(d.get("gid"), path + ".gid", "must be a numeric group id (e.g. the render group, 105), got '" + gid + "'");
             }
             return new Global.GpuDevice(pci, vendor, product, gid);
+        }
+
+        Routing routing(Node node) {
+            String path = "global.routing";
+            Map<String, Node> r = y.mapping(node, path);
+            if (r == null) {
+                return Routing.DEFAULTS;
+            }
+            y.onlyKeys(r, node instanceof MappingNode m ? m : null, path, ROUTING_KEYS);
+            Routing d = Routing.DEFAULTS;
+            Routing.PortRange sshPorts = null;
+            String range = y.string(r.get("ssh_ports"), path + ".ssh_ports");
+            if (range != null) {
+                java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("^(\\d{1,5})-(\\d{1,5})$").matcher(range);
+                if (matcher.matches()) {
+                    sshPorts = new Routing.PortRange(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
+                } else {
+                    y.error(r.get("ssh_ports"), path + ".ssh_ports", "must be a port range like \"22000-22999\", got '"
+                            + range + "'");
+                }
+            }
+            return new Routing(orDefault(y.string(r.get("caddy_admin"), path + ".caddy_admin"), d.caddyAdmin()),
+                    orDefault(y.string(r.get("server"), path + ".server"), d.server()),
+                    enumValue(r.get("tls"), path + ".tls", Routing.Tls.class, d.tls()),
+                    orDefault(y.string(r.get("listen"), path + ".listen"), d.listen()), sshPorts,
+                    orDefault(y.string(r.get("ssh_listen"), path + ".ssh_listen"), d.sshListen()));
+        }
+
+        List<Route> routes(Node node, String path) {
+            List<Node> items = y.sequence(node, path);
+            List<Route> out = new ArrayList<>();
+            for (int i = 0; items != null && i < items.size(); i++) {
+                String ipath = path + "[" + i + "]";
+                Node item = items.get(i);
+                Map<String, Node> r = y.mapping(item, ipath);
+                if (r == null) {
+                    continue;
+                }
+                y.onlyKeys(r, item instanceof MappingNode mn ? mn : null, ipath, ROUTE_KEYS);
+                for (String field : List.of("host", "port")) {
+                    if (!r.containsKey(field)) {
+                        y.error(item, ipath + "." + field, "missing '" + field + "'");
+                    }
+                }
+                String host = y.string(r.get("host"), ipath + ".host");
+                Integer port = y.integer(r.get("port"), ipath + ".port");
+                Route.Auth auth = null;
+                if (r.get("auth") != null && !YamlNodes.isNull(r.get("auth"))) {
+                    String apath = ipath + ".auth";
+                    Map<String, Node> a = y.mapping(r.get("auth"), apath);
+                    if (a != null) {
+                        y.onlyKeys(a, r.get("auth") instanceof MappingNode mn ? mn : null, apath, AUTH_KEYS);
+                        for (String field : AUTH_KEYS) {
+                            if (!a.containsKey(field)) {
+                                y.error(r.get("auth"), apath + "." + field, "missing '" + field + "'");
+                            }
+                        }
+                        String user = y.string(a.get("user"), apath + ".user");
+                        String hash = y.string(a.get("password_hash"), apath + ".password_hash");
+                        if (user != null && hash != null) {
+                            auth = new Route.Auth(user, hash);
+                        }
+                    }
+                }
+                if (host != null && port != null) {
+                    out.add(new Route(host, port, auth));
+                }
+            }
+            return List.copyOf(out);
+        }
+
+        SshAccess ssh(Node node, String path) {
+            if (node == null || YamlNodes.isNull(node)) {
+                return null;
+            }
+            if (node instanceof ScalarNode s && org.yaml.snakeyaml.nodes.Tag.BOOL.equals(s.getTag())) {
+                return Boolean.TRUE.equals(y.bool(node, path)) ? new SshAccess(null, SshAccess.DEFAULT_USER) : null;
+            }
+            Map<String, Node> s = y.mapping(node, path);
+            if (s == null) {
+                return null;
+            }
+            y.onlyKeys(s, node instanceof MappingNode mn ? mn : null, path, SSH_KEYS);
+            return new SshAccess(y.integer(s.get("port"), path + ".port"),
+                    orDefault(y.string(s.get("user"), path + ".user"), SshAccess.DEFAULT_USER));
         }
 
         /** anklume's exclusive AI access: one client domain reaches the ai-tools domain, nothing else does. */
@@ -392,7 +481,8 @@ public final class InfraLoader {
                     y.string(m.get("snapshots_schedule"), path + ".snapshots_schedule"),
                     y.string(m.get("snapshots_expiry"), path + ".snapshots_expiry"),
                     y.stringMap(m.get("config"), path + ".config"), y.devices(m.get("devices"), path + ".devices"),
-                    volumes, persistent, y.stringList(m.get("roles"), path + ".roles"));
+                    volumes, persistent, y.stringList(m.get("roles"), path + ".roles"),
+                    routes(m.get("routes"), path + ".routes"), ssh(m.get("ssh"), path + ".ssh"));
         }
 
         List<NetworkPolicy> policies(Node node) {

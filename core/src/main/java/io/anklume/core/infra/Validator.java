@@ -78,6 +78,7 @@ public final class Validator {
         addresses(host);
         gpu();
         policies(machineDomain);
+        problems.addAll(RoutingRules.check(infra));
     }
 
     private void domain(Domain d, Map<String, String> machineDomain, Map<String, String> ipOwner,

@@ -19,6 +19,7 @@ public final class DetailView implements View {
     private final InstanceRef ref;
     private volatile List<SnapshotView> snapshots;
     private volatile io.anklume.core.inventory.InstanceDetails details;
+    private volatile List<io.anklume.core.routing.RouteStatus> routes;
 
     public DetailView(App app, InstanceRef ref) {
         this.app = app;
@@ -31,6 +32,14 @@ public final class DetailView implements View {
             details = d;
             app.markDirty();
         });
+        loadRoutes();
+    }
+
+    void loadRoutes() {
+        instance().ifPresent(v -> app.load("reading routes of " + ref, () -> app.services().routes().of(v), r -> {
+            routes = r;
+            app.markDirty();
+        }));
     }
 
     Optional<InstanceView> instance() {
@@ -55,6 +64,9 @@ public final class DetailView implements View {
             a.add(KeyAction.mutating("G", v.gpu() ? "detach GPU (stopped)" : "attach GPU (stopped)",
                     () -> Actions.toggleGpu(app, v)));
             a.add(KeyAction.of("l", "logs", () -> app.push(new LogView(app, ref))));
+            a.add(KeyAction.mutating("R", "add route", () -> new RouteWizard(app, v, this::loadRoutes).add()));
+            a.add(KeyAction.mutating("U", "remove route", () -> new RouteWizard(app, v, this::loadRoutes)
+                    .remove(routes == null ? List.of() : routes)));
         });
         return a;
     }
@@ -100,7 +112,30 @@ public final class DetailView implements View {
                 area.put(3, row++, Text.fit(s.get(i).name(), 28) + " " + Text.ago(s.get(i).createdAt(), Instant.now()), text);
             }
         }
+        row = drawRoutes(area, row + 1, text, dim);
         drawDetails(area, row + 1, text, dim);
+    }
+
+    /** URL → target, auth, whether Caddy holds exactly this route; then the SSH port. */
+    private int drawRoutes(Area area, int row, TextColor text, TextColor dim) {
+        area.put(1, row++, "Routes", area.colors().role("header"), TextColor.ANSI.DEFAULT, true);
+        List<io.anklume.core.routing.RouteStatus> r = routes;
+        if (r == null) {
+            area.put(3, row++, "reading…", dim);
+        } else if (r.isEmpty()) {
+            area.put(3, row++, "none (R adds one)", dim);
+        } else {
+            for (io.anklume.core.routing.RouteStatus s : r) {
+                boolean ok = s.state() == io.anklume.core.routing.RouteStatus.State.IN_SYNC;
+                area.put(3, row++, Text.fit(s.url(), 34) + " → " + Text.fit(s.target(), 22) + " auth "
+                        + (s.auth() ? "yes" : "no ") + "  " + s.state().text(),
+                        ok ? text : area.colors().role("warning"));
+            }
+        }
+        io.anklume.core.inventory.InstanceDetails d = details;
+        String ssh = d == null ? "…" : io.anklume.core.routing.ssh.SshProxies.listenPort(d.devices())
+                .map(p -> "host port " + p + " → :22").orElse("-");
+        return field(area, row, "SSH", ssh, text);
     }
 
     /** Addresses, config and devices in a second column when the terminal is wide, else below. */

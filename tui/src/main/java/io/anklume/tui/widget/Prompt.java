@@ -18,6 +18,7 @@ public final class Prompt {
     private final Consumer<String> onChange;
     private final Runnable onCancel;
     private List<String> lastCandidates = List.of();
+    private Consumer<char[]> onSecret;
 
     public Prompt(String label, String initial, Function<String, List<String>> completions, Consumer<String> onSubmit,
                   Consumer<String> onChange, Runnable onCancel) {
@@ -27,6 +28,21 @@ public final class Prompt {
         this.onSubmit = onSubmit;
         this.onChange = onChange;
         this.onCancel = onCancel;
+    }
+
+    /**
+     * A password prompt: shown as stars, handed over as a char array on Enter, and wiped from the
+     * prompt's own buffer then (a String would stay in memory until collected).
+     */
+    public static Prompt secret(String label, Consumer<char[]> onSubmit, Runnable onCancel) {
+        Prompt p = new Prompt(label, "", t -> List.of(), t -> { }, t -> { }, onCancel);
+        p.onSecret = onSubmit;
+        return p;
+    }
+
+    /** What the prompt line shows: the text, or one star per character of a secret. */
+    public String shown() {
+        return onSecret == null ? text.toString() : "*".repeat(text.length());
     }
 
     public String label() {
@@ -45,10 +61,18 @@ public final class Prompt {
     public boolean handle(KeyStroke k) {
         switch (k.getKeyType()) {
             case Enter -> {
-                onSubmit.accept(text.toString());
+                if (onSecret != null) {
+                    char[] secret = new char[text.length()];
+                    text.getChars(0, text.length(), secret, 0);
+                    wipe();
+                    onSecret.accept(secret);
+                } else {
+                    onSubmit.accept(text.toString());
+                }
                 return false;
             }
             case Escape -> {
+                wipe();
                 onCancel.run();
                 return false;
             }
@@ -58,7 +82,11 @@ public final class Prompt {
                     changed();
                 }
             }
-            case Tab -> complete();
+            case Tab -> {
+                if (onSecret == null) {
+                    complete();
+                }
+            }
             case Character -> {
                 if (!k.isCtrlDown()) {
                     text.append(k.getCharacter());
@@ -72,6 +100,15 @@ public final class Prompt {
             }
         }
         return true;
+    }
+
+    private void wipe() {
+        if (onSecret != null) {
+            for (int i = 0; i < text.length(); i++) {
+                text.setCharAt(i, '\0');
+            }
+            text.setLength(0);
+        }
     }
 
     private void changed() {

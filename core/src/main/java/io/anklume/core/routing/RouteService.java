@@ -1,0 +1,144 @@
+package io.anklume.core.routing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.anklume.core.ActionException;
+import io.anklume.core.infra.Infra;
+import io.anklume.core.infra.InfraFiles;
+import io.anklume.core.infra.Problem;
+import io.anklume.core.infra.Route;
+import io.anklume.core.infra.Routing;
+import io.anklume.core.net.HostNetworks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HTTP routing for front ends: the state of every declared route, one reconciliation, and adding or
+ * removing a route in infra.yml (kept valid, replaced atomically, comments kept). {@code readOnly}
+ * refuses every change.
+ */
+public final class RouteService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final boolean readOnly;
+
+    public RouteService(boolean readOnly) {
+        this.readOnly = readOnly;
+    }
+
+    public static CaddyAdmin caddy(Infra infra) {
+        return new CaddyAdmin(infra.global().routing().caddyAdmin(), JSON);
+    }
+
+    /** Every declared route and whether Caddy holds exactly it ({@code UNKNOWN} when Caddy does not answer). */
+    public List<RouteStatus> status(Infra infra, AddressBook addresses) {
+        List<DesiredRoute> desired = DesiredRoutes.of(infra, addresses);
+        Map<String, JsonNode> current;
+        try {
+            current = new RouteReconciler(caddy(infra)).current(infra.global().routing());
+        } catch (CaddyException e) {
+            current = null;
+        }
+        List<RouteStatus> out = new ArrayList<>();
+        for (DesiredRoute d : desired) {
+            RouteStatus.State state;
+            if (current == null) {
+                state = RouteStatus.State.UNKNOWN;
+            } else if (!current.containsKey(d.id())) {
+                state = RouteStatus.State.MISSING;
+            } else {
+                state = current.get(d.id()).equals(CaddyJson.route(d)) ? RouteStatus.State.IN_SYNC
+                        : RouteStatus.State.DIFFERENT;
+            }
+            out.add(new RouteStatus(d.id(), d.instance(), d.host(), url(infra.global().routing(), d.host()), d.target(),
+                    d.auth() != null, state));
+        }
+        return out;
+    }
+
+    /** The routes of one machine (empty when infra.yml has none for it). */
+    public List<RouteStatus> statusOf(Infra infra, String machine, AddressBook addresses) {
+        if (infra.machine(machine).map(m -> m.routes().isEmpty()).orElse(true)) {
+            return List.of();
+        }
+        return status(infra, addresses).stream().filter(r -> r.instance().equals(machine)).toList();
+    }
+
+    public SyncReport sync(Infra infra, AddressBook addresses) {
+        if (readOnly) {
+            throw new ActionException("routes", "sync", "anklume-tui runs in read-only mode");
+        }
+        return new RouteReconciler(caddy(infra)).sync(infra.global().routing(), DesiredRoutes.of(infra, addresses));
+    }
+
+    /** The URL people open: the scheme from {@code tls}, the port only when it is not the scheme's own. */
+    public static String url(Routing routing, String host) {
+        String scheme = routing.tls() == Routing.Tls.OFF ? "http" : "https";
+        String listen = routing.listen();
+        String port = listen.contains(":") ? listen.substring(listen.lastIndexOf(':') + 1) : "";
+        boolean standard = port.isEmpty() || (scheme.equals("http") && port.equals("80"))
+                || (scheme.equals("https") && port.equals("443"));
+        return scheme + "://" + host + (standard ? "" : ":" + port) + "/";
+    }
+
+    /**
+     * Declares a route on {@code machine}; {@code password} (nullable, wiped) is hashed here. The file
+     * is only replaced when it is still valid with the route.
+     */
+    public void addRoute(Path infraFile, String machine, String host, int port, String user, char[] password) {
+        String target = host + " in " + infraFile;
+        Route.Auth auth = null;
+        if (user != null) {
+            if (password == null) {
+                throw new ActionException(target, "add route", "a user needs a password");
+            }
+            auth = new Route.Auth(user, PasswordHasher.hash(password));
+        } else if (password != null) {
+            java.util.Arrays.fill(password, '\0');
+        }
+        Route route = new Route(host, port, auth);
+        edit(infraFile, target, "add route", text -> new RoutesYamlEditor(infraFile.toString()).addRoute(text, machine, route));
+    }
+
+    /** Removes the route of {@code host}; returns the machine it belonged to. */
+    public String removeRoute(Path infraFile, String host) {
+        String[] machine = new String[1];
+        edit(infraFile, host + " in " + infraFile, "remove route", text -> {
+            RoutesYamlEditor.Removal r = new RoutesYamlEditor(infraFile.toString()).removeRoute(text, host);
+            machine[0] = r.machine();
+            return r.text();
+        });
+        return machine[0];
+    }
+
+    private void edit(Path infraFile, String target, String action, java.util.function.UnaryOperator<String> change) {
+        if (readOnly) {
+            throw new ActionException(target, action, "anklume-tui runs in read-only mode");
+        }
+        try {
+            String before = Files.readString(infraFile);
+            String after = change.apply(before);
+            InfraFiles.Loaded check = InfraFiles.parse(infraFile.toString(), after, HostNetworks.detect());
+            Problem first = check.problems().stream().filter(Problem::isError).findFirst().orElse(null);
+            if (first != null) {
+                throw new ActionException(target, action, "the file would become invalid: " + first);
+            }
+            Path temp = Files.createTempFile(infraFile.toAbsolutePath().getParent(), ".infra", ".yml");
+            try {
+                Files.writeString(temp, after);
+                Files.move(temp, infraFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new ActionException(target, action, e.getMessage(), e);
+        } catch (RoutesYamlEditor.EditException e) {
+            throw new ActionException(target, action, e.getMessage(), e);
+        }
+    }
+}
