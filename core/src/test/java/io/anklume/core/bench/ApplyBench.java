@@ -202,7 +202,7 @@ final class ApplyBench {
     /** Machines spread over the domains, {@link #PER_DOMAIN} at most each, all admin in one zone. */
     static String infraText(int zone, List<String> domains, int machines) {
         StringBuilder yaml = new StringBuilder("project_name: bench\nglobal:\n  addressing: {base_octet: 10, zone_base: " + zone
-                + "}\n  default_os_image: busybox\ndomains:\n");
+                + "}\n  default_os_image: busybox\n  nat: false  # the test lab's bridges never NAT\ndomains:\n");
         int perDomain = (machines + domains.size() - 1) / domains.size();
         for (int d = 0; d < domains.size(); d++) {
             String domain = domains.get(d);

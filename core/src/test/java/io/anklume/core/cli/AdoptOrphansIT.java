@@ -56,6 +56,7 @@ class AdoptOrphansIT {
                     base_octet: 10   # always 10
                     zone_base: %1$d
                   default_os_image: busybox
+                  nat: false           # the test lab's bridges never NAT
                 domains:
                   %2$s:                # the test domain
                     description: "adoption test"

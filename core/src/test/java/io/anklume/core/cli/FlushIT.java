@@ -63,6 +63,7 @@ class FlushIT {
                 global:
                   addressing: {base_octet: 10, zone_base: %1$d}
                   default_os_image: busybox
+                  nat: false   # the test lab's bridges never NAT
                 domains:
                   %2$s:
                     trust_level: admin

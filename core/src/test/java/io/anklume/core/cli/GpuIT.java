@@ -72,6 +72,7 @@ class GpuIT {
                 global:
                   addressing: {base_octet: 10, zone_base: %d}
                   default_os_image: busybox
+                  nat: false   # the test lab's bridges never NAT
                   gpu_policy: shared
                   gpu_device:
                     pci: "0000:01:00.0"
@@ -115,6 +116,7 @@ class GpuIT {
                 global:
                   addressing: {base_octet: 10, zone_base: 150}
                   default_os_image: busybox
+                  nat: false   # the test lab's bridges never NAT
                 domains:
                   %s:
                     trust_level: admin

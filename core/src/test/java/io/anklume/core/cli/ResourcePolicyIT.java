@@ -54,6 +54,7 @@ class ResourcePolicyIT {
                 global:
                   addressing: {base_octet: 10, zone_base: %1$d}
                   default_os_image: busybox
+                  nat: false   # the test lab's bridges never NAT
                   resource_policy:
                     host_reserve: {cpu: "25%%", memory: "50%%"}
                     mode: proportional

@@ -64,7 +64,10 @@ public final class PlanLab {
         }
     }
 
-    /** One admin domain with {@code machines} busybox containers; the first has {@code limits.memory}. */
+    /**
+     * One admin domain with {@code machines} busybox containers; the first has {@code limits.memory}. Its
+     * bridge does not NAT (global.nat false): the network rule of the test lab.
+     */
     public static Infra infra(String domain, int zoneBase, int machines, String firstMemory) {
         return infra(domain, zoneBase, machines, firstMemory, Map.of());
     }
@@ -81,7 +84,7 @@ public final class PlanLab {
         }
         Domain d = new Domain(domain, "plan/apply integration test", true, null, TrustLevel.ADMIN, false, Map.of(), list);
         return new Infra("plan-it", new Global(10, zoneBase, "busybox", Global.GpuPolicy.EXCLUSIVE,
-                Global.FirewallMode.HOST, null), List.of(d), List.of(), new SourceMap("infra.yml", Map.of()));
+                Global.FirewallMode.HOST, null).withNat(false), List.of(d), List.of(), new SourceMap("infra.yml", Map.of()));
     }
 
     /** The same infra as YAML, for the real loader. */
@@ -93,6 +96,7 @@ public final class PlanLab {
                     base_octet: 10
                     zone_base: %d
                   default_os_image: busybox
+                  nat: false   # the test lab's bridges never NAT
                 domains:
                   %s:
                     description: "plan/apply integration test"
