@@ -92,6 +92,7 @@ class ImportInfraIT {
         var dom = loaded.infra().domain(d).orElseThrow();
         assertEquals(TrustLevel.TRUSTED, dom.trustLevel());
         assertEquals(3, dom.subnetId());
+        assertEquals(false, dom.nat(), "a bridge without NAT imports as nat: false, so the plan stays empty");
         assertEquals(zone - 10, loaded.infra().global().zoneBase());
         assertEquals(Map.of("limits.processes", "200"), dom.profiles().get("small").config());
         Machine first = loaded.infra().machine(d + "-one").orElseThrow();
