@@ -38,8 +38,11 @@ class AdoptOrphansIT {
     @AfterAll
     static void cleanUp() {
         if (incus != null) {
-            domains.forEach(d -> PlanLab.removeDomain(incus, d));
-            incus.close();
+            try {
+                PlanLab.removeDomains(incus, domains);
+            } finally {
+                incus.close();
+            }
         }
     }
 

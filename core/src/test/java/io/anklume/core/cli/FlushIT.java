@@ -42,14 +42,20 @@ class FlushIT {
 
     @AfterAll
     static void cleanUp() throws Exception {
-        if (incus != null) {
-            if (domain != null) {
-                PlanLab.removeDomain(incus, domain);
+        try {
+            if (incus != null) {
+                try {
+                    if (domain != null) {
+                        PlanLab.removeDomain(incus, domain);
+                    }
+                } finally {
+                    incus.close();
+                }
             }
-            incus.close();
-        }
-        if (new NftTable(TABLE).exists()) {
-            new NftTable(TABLE).delete();
+        } finally {
+            if (new NftTable(TABLE).exists()) {
+                new NftTable(TABLE).delete();
+            }
         }
     }
 

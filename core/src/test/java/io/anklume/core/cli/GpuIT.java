@@ -57,8 +57,11 @@ class GpuIT {
     @AfterAll
     static void cleanUp() {
         if (lab != null) {
-            domains.forEach(d -> PlanLab.removeDomain(incus, d));
-            lab.close();
+            try {
+                PlanLab.removeDomains(incus, domains);
+            } finally {
+                lab.close();
+            }
         }
     }
 

@@ -46,10 +46,13 @@ class ImportInfraIT {
     @AfterAll
     static void cleanUp() {
         if (incus != null) {
-            if (domain != null) {
-                PlanLab.removeDomain(incus, domain);
+            try {
+                if (domain != null) {
+                    PlanLab.removeDomain(incus, domain);
+                }
+            } finally {
+                incus.close();
             }
-            incus.close();
         }
     }
 

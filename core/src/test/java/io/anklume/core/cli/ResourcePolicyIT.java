@@ -39,8 +39,11 @@ class ResourcePolicyIT {
     @AfterAll
     static void cleanUp() {
         if (incus != null) {
-            domains.forEach(d -> PlanLab.removeDomain(incus, d));
-            incus.close();
+            try {
+                PlanLab.removeDomains(incus, domains);
+            } finally {
+                incus.close();
+            }
         }
     }
 
