@@ -26,7 +26,7 @@ final class CdsTraining {
             screen.startScreen();
             TuiServices services = new TuiServices(core.inventory(), core.lifecycle(), core.snapshots(),
                     (ref, file) -> "", core.consoles(), core.details(), v -> 0, null, (file, domain, machine) -> { }, null, true,
-                    () -> "snap");
+                    () -> "snap", null, () -> 0);
             App app = new App(screen, services, ThemeLoader.forUser().initial(null).theme(), Runnable::run);
             for (String key : List.of("?", "Esc", "/", "x", "Esc", "g", "g")) {
                 app.render();

@@ -46,13 +46,19 @@ public final class Main {
         if (list.equals(List.of("--help")) || list.equals(List.of("-h"))) {
             System.out.println(Runner.usage());
             System.out.println();
-            System.out.println(new Cli(System.out, System.err, System.in).help());
+            System.out.println(cli().help());
             System.exit(0);
         }
         if (Cli.handles(list)) {
-            System.exit(new Cli(System.out, System.err, System.in).run(list));
+            System.exit(cli().run(list));
         }
         System.exit(new Main.Runner(System.out, System.err).run(list));
+    }
+
+    /** The subcommands, with this terminal for the ones that attach a shell. */
+    static Cli cli() {
+        return new Cli(io.anklume.core.cli.CliEnvironment.standard(System.out, System.err, System.in), Clock.systemUTC(),
+                TerminalShell::attach);
     }
 
     static final class Runner {
@@ -202,7 +208,8 @@ public final class Main {
                             return core.reconciler().apply(plan, 8, listener);
                         }
                     }, new io.anklume.core.adopt.Declarations(options.readOnly())::addMachine,
-                    options.infra(), options.readOnly(), names::defaultName);
+                    options.infra(), options.readOnly(), names::defaultName, safekeeping(core),
+                    () -> disposable(core, options.infra()));
             try {
                 screen.startScreen();
                 screen.setCursorPosition(null);
@@ -224,6 +231,56 @@ public final class Main {
                 } catch (IllegalStateException ignored) {
                     // Already shutting down.
                 }
+            }
+        }
+
+        private static TuiServices.Safekeeping safekeeping(CoreServices core) {
+            return new TuiServices.Safekeeping() {
+                @Override
+                public String snapshotDomain(String domain) {
+                    var outcome = core.bulkSnapshots().snapshot(new io.anklume.core.snapshot.SnapshotScope.Domain(domain),
+                            null, io.anklume.core.snapshot.SnapshotNames.manual(Clock.systemUTC()));
+                    if (!outcome.succeeded()) {
+                        throw new io.anklume.core.ActionException("domain " + domain, "snapshot", outcome.summary());
+                    }
+                    return "domain " + domain + ": " + outcome.summary() + " ("
+                            + (outcome.taken().isEmpty() ? "" : outcome.taken().get(0).name()) + ")";
+                }
+
+                @Override
+                public List<String> rollbackPreview() {
+                    return core.rollback().lastApply().stream().map(Object::toString).toList();
+                }
+
+                @Override
+                public String rollback() {
+                    var steps = core.rollback().lastApply();
+                    core.rollback().run(steps);
+                    return "rolled back " + steps.size() + " instance" + (steps.size() == 1 ? "" : "s")
+                            + " to their pre-apply snapshots";
+                }
+            };
+        }
+
+        /** A disposable in the infra's disposable domain (else the applied one, else default), image from the infra. */
+        private static int disposable(CoreServices core, Path infra) throws Exception {
+            String image = null;
+            String domain = null;
+            if (infra != null && Files.isRegularFile(infra)) {
+                var loaded = io.anklume.core.infra.InfraFiles.load(infra);
+                if (!loaded.hasErrors()) {
+                    image = loaded.infra().global().defaultOsImage();
+                    domain = loaded.infra().enabledDomains().stream()
+                            .filter(d -> d.trustLevel() == io.anklume.core.infra.TrustLevel.DISPOSABLE)
+                            .map(io.anklume.core.infra.Domain::name).findFirst().orElse(null);
+                }
+            }
+            var disposables = core.disposables();
+            var ref = disposables.launch(image, domain);
+            try {
+                return TerminalShell.attach((w, h, term) -> disposables.shell(ref, w, h, term), "[disposable] " + ref);
+            } finally {
+                disposables.discard(ref);
             }
         }
 

@@ -21,7 +21,27 @@ import java.util.function.Supplier;
  */
 public record TuiServices(Inventory inventory, Lifecycle lifecycle, Snapshots snapshots, Adopter adopter,
                           Consoles consoles, Details details, Shell shell, Plans plans, Declarer declarer, Path infraFile,
-                          boolean readOnly, Supplier<String> snapshotName) {
+                          boolean readOnly, Supplier<String> snapshotName, Safekeeping safekeeping,
+                          Disposable disposable) {
+
+    /**
+     * Keeping instances safe beyond one snapshot: a whole domain at once, undoing the last apply,
+     * golden images and backups. Each waits for Incus and returns what was done (one line).
+     */
+    public interface Safekeeping {
+        String snapshotDomain(String domain);
+
+        /** What {@link #rollback} would restore, one "project/name → pre-apply-…" per line; empty when nothing. */
+        java.util.List<String> rollbackPreview();
+
+        String rollback();
+    }
+
+    /** Launches a disposable instance and runs a shell in it on the real terminal; it is gone after. */
+    @FunctionalInterface
+    public interface Disposable {
+        int open() throws Exception;
+    }
 
     /** Adds a machine to the infra file (kept valid, comments kept). */
     @FunctionalInterface

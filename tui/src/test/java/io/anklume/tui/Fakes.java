@@ -104,4 +104,26 @@ final class Fakes {
             return new io.anklume.core.plan.ApplyReport(plan.actions(), List.of(), List.of());
         }
     }
+
+    static final class FakeSafekeeping implements TuiServices.Safekeeping {
+        final List<String> calls = new ArrayList<>();
+        List<String> preview = List.of();
+
+        @Override
+        public String snapshotDomain(String domain) {
+            calls.add("snapshot domain " + domain);
+            return "domain " + domain + ": 2 snapshots taken";
+        }
+
+        @Override
+        public List<String> rollbackPreview() {
+            return preview;
+        }
+
+        @Override
+        public String rollback() {
+            calls.add("rollback");
+            return "rolled back " + preview.size() + " instances";
+        }
+    }
 }

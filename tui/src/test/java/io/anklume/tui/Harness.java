@@ -30,6 +30,8 @@ final class Harness {
     final List<String> adopted = new ArrayList<>();
     final Fakes.FakePlans plans = new Fakes.FakePlans();
     final List<String> declared = new ArrayList<>();
+    final Fakes.FakeSafekeeping safekeeping = new Fakes.FakeSafekeeping();
+    final List<String> disposables = new ArrayList<>();
 
     Harness(int cols, int rows, boolean readOnly, List<InstanceView> instances) {
         this(cols, rows, readOnly, instances, ThemeLoader.builtIn("default"));
@@ -52,7 +54,11 @@ final class Harness {
                 java.util.Map.of("limits.cpu", "2"), java.util.Map.of("gpu", java.util.Map.of("type", "gpu", "gputype", "physical")),
                 List.of("default")), v -> 0, plans,
                 (file, domain, machine) -> declared.add(domain + "/" + machine.name() + " image=" + machine.osImage()
-                        + " gpu=" + machine.gpu()), Path.of("infra.yml"), readOnly, () -> "snap-20261124-120000");
+                        + " gpu=" + machine.gpu()), Path.of("infra.yml"), readOnly, () -> "snap-20261124-120000",
+                safekeeping, () -> {
+                    disposables.add("opened");
+                    return 0;
+                });
         app = new App(screen, services, theme, Runnable::run);
         render();
     }

@@ -26,14 +26,18 @@ public final class Cli {
     }
 
     public Cli(CliEnvironment env) {
-        this(env, Clock.systemUTC());
+        this(env, Clock.systemUTC(), ShellAttacher.NONE);
     }
 
-    /** {@code clock} names snapshots ({@code snap-<timestamp>}, {@code pre-apply-<timestamp>}). */
-    public Cli(CliEnvironment env, Clock clock) {
+    /**
+     * {@code clock} names snapshots and disposables ({@code snap-<timestamp>}, {@code disp-<timestamp>});
+     * {@code attacher} gives a shell the real terminal (the terminal front end has one).
+     */
+    public Cli(CliEnvironment env, Clock clock, ShellAttacher attacher) {
         this.env = env;
         for (Command c : List.of(new ValidateCommand(env), new PlanCommand(env, clock), new ApplyCommand(env, clock),
-                new ListCommand(env), new SnapshotCommand(env, clock), new RestoreCommand(env), new RollbackCommand(env))) {
+                new ListCommand(env), new SnapshotCommand(env, clock), new RestoreCommand(env), new RollbackCommand(env),
+                new DisposableCommand(env, clock, attacher))) {
             commands.put(c.name(), c);
         }
     }

@@ -57,7 +57,7 @@ final class LifecycleCli {
         CliEnvironment env = new CliEnvironment(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), new BufferedReader(new StringReader("")),
                 DefaultInfraSource.INSTANCE, PlanLab::addressing, () -> new Unclosable(incus), () -> false);
-        int code = new Cli(env, clock).run(List.of(args));
+        int code = new Cli(env, clock, ShellAttacher.NONE).run(List.of(args));
         if (args[0].equals("apply")) {
             domains.forEach(d -> PlanLab.mark(incus, d));
         }

@@ -4,7 +4,7 @@ import io.anklume.core.inventory.InstanceView;
 import io.anklume.tui.App;
 
 /** Lifecycle actions shared by the list and the detail view, with their confirmations. */
-final class Actions {
+public final class Actions {
     private Actions() {}
 
     static void start(App app, InstanceView v) {
@@ -48,5 +48,35 @@ final class Actions {
             return;
         }
         app.suspended(() -> app.services().shell().open(v), "shell in " + v.ref());
+    }
+
+    /** Every managed instance of the selected instance's domain, under one snap-<timestamp> name. */
+    static void snapshotDomain(App app, InstanceView v) {
+        if (!v.managed()) {
+            app.error("cannot snapshot the domain of " + v.ref() + ": it is untracked (snapshot it alone with p, n)");
+            return;
+        }
+        String domain = v.domain();
+        long count = app.inventory().instances().stream().filter(i -> i.managed() && domain.equals(i.domain())).count();
+        app.confirm("Snapshot all " + count + " managed instance" + (count == 1 ? "" : "s") + " of domain " + domain
+                + "? [y/N]", () -> app.load("snapshotting domain " + domain,
+                () -> app.services().safekeeping().snapshotDomain(domain), app::info));
+    }
+
+    /** Reads what the last apply changed, shows it, and restores it after a yes. */
+    public static void rollback(App app) {
+        app.load("reading the pre-apply snapshots", () -> app.services().safekeeping().rollbackPreview(), steps -> app.later(() -> {
+            if (steps.isEmpty()) {
+                app.info("nothing to roll back: no managed instance has a pre-apply snapshot");
+                return;
+            }
+            app.confirm("Roll back the last apply: " + String.join(", ", steps) + "? What they wrote since is lost. [y/N]",
+                    () -> app.load("rolling back the last apply", () -> app.services().safekeeping().rollback(), app::info));
+        }));
+    }
+
+    /** An ephemeral disp-<timestamp> with a shell on the real terminal; Incus deletes it when the shell ends. */
+    static void disposable(App app) {
+        app.suspended(() -> app.services().disposable().open(), "disposable shell");
     }
 }

@@ -152,6 +152,8 @@ public final class ListView implements View {
             a.add(new KeyAction("a", "adopt", true, "only untracked instances (no user.anklume.managed) can be adopted", () -> { }));
         }
         a.add(KeyAction.mutating("x", "shell", () -> withSelection(i -> Actions.shell(app, i))));
+        a.add(KeyAction.mutating("D", "disposable shell", () -> Actions.disposable(app)));
+        a.add(KeyAction.mutating("C", "snapshot whole domain", () -> withSelection(i -> Actions.snapshotDomain(app, i))));
         a.add(KeyAction.of("l", "logs", () -> withSelection(i -> app.push(new LogView(app, i.ref())))));
         a.add(KeyAction.of("/", "filter", this::openFilter));
         a.add(KeyAction.of("g", "group by domain", () -> {
