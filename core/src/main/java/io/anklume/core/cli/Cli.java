@@ -37,7 +37,8 @@ public final class Cli {
         this.env = env;
         for (Command c : List.of(new ValidateCommand(env), new PlanCommand(env, clock), new ApplyCommand(env, clock),
                 new ListCommand(env), new SnapshotCommand(env, clock), new RestoreCommand(env), new RollbackCommand(env),
-                new DisposableCommand(env, clock, attacher), new PublishCommand(env))) {
+                new DisposableCommand(env, clock, attacher), new PublishCommand(env),
+                new BackupCommand(env, clock))) {
             commands.put(c.name(), c);
         }
     }
