@@ -33,6 +33,8 @@ public final class CoreServices implements AutoCloseable {
     private final io.anklume.core.snapshot.BulkSnapshots bulkSnapshots;
     private final io.anklume.core.snapshot.Rollback rollback;
     private final io.anklume.core.disposable.Disposables disposables;
+    private final io.anklume.core.image.GoldenImages goldenImages;
+    private final io.anklume.core.backup.Backups backups;
 
     /** Wires the services to an existing client (which this object then owns) and starts the inventory. */
     public CoreServices(IncusClient client, Clock clock, InventorySettings settings, boolean readOnly) {
@@ -43,6 +45,8 @@ public final class CoreServices implements AutoCloseable {
         this.bulkSnapshots = new io.anklume.core.snapshot.BulkSnapshots(client, snapshots);
         this.rollback = new io.anklume.core.snapshot.Rollback(client, readOnly);
         this.disposables = new io.anklume.core.disposable.Disposables(client, clock, readOnly);
+        this.goldenImages = new io.anklume.core.image.GoldenImages(client, readOnly);
+        this.backups = new io.anklume.core.backup.Backups(client, clock, readOnly);
         this.adoption = new Adoption(client, readOnly);
         this.consoles = new IncusConsoles(client);
         this.reconciler = new Reconciler(client, readOnly);
@@ -107,6 +111,14 @@ public final class CoreServices implements AutoCloseable {
 
     public io.anklume.core.disposable.Disposables disposables() {
         return disposables;
+    }
+
+    public io.anklume.core.image.GoldenImages goldenImages() {
+        return goldenImages;
+    }
+
+    public io.anklume.core.backup.Backups backups() {
+        return backups;
     }
 
     public Consoles consoles() {

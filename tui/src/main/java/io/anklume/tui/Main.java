@@ -259,6 +259,18 @@ public final class Main {
                     return "rolled back " + steps.size() + " instance" + (steps.size() == 1 ? "" : "s")
                             + " to their pre-apply snapshots";
                 }
+
+                @Override
+                public String publish(io.anklume.core.inventory.InstanceRef ref, String alias) {
+                    core.goldenImages().publish(ref, alias);
+                    return "published " + ref + " as image " + alias + "; use it with os_image: " + alias;
+                }
+
+                @Override
+                public String exportBackup(io.anklume.core.inventory.InstanceRef ref, Path file) {
+                    core.backups().export(ref, file);
+                    return "exported " + ref + " to " + file.toAbsolutePath();
+                }
             };
         }
 

@@ -35,6 +35,12 @@ public record TuiServices(Inventory inventory, Lifecycle lifecycle, Snapshots sn
         java.util.List<String> rollbackPreview();
 
         String rollback();
+
+        /** Publishes a stopped instance as a local image alias. */
+        String publish(InstanceRef ref, String alias);
+
+        /** Writes the instance's backup tarball to {@code file}. */
+        String exportBackup(InstanceRef ref, Path file);
     }
 
     /** Launches a disposable instance and runs a shell in it on the real terminal; it is gone after. */

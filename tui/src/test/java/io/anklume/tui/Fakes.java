@@ -125,5 +125,17 @@ final class Fakes {
             calls.add("rollback");
             return "rolled back " + preview.size() + " instances";
         }
+
+        @Override
+        public String publish(InstanceRef ref, String alias) {
+            calls.add("publish " + ref + " " + alias);
+            return "published " + ref + " as image " + alias;
+        }
+
+        @Override
+        public String exportBackup(InstanceRef ref, java.nio.file.Path file) {
+            calls.add("backup " + ref + " " + file);
+            return "exported " + ref + " to " + file;
+        }
     }
 }

@@ -56,10 +56,40 @@ class LifecycleScreenTest {
     @Test
     void readOnlyHasNoneOfThem() {
         Harness h = new Harness(120, 30, true, ScreenTest.LAB);
-        h.press("C", "D");
+        h.press("C", "D", "b", "Down", "Down", "Down", "I");
         h.press(":").type("rollback").press("Enter");
         assertTrue(h.safekeeping.calls.isEmpty());
         assertTrue(h.disposables.isEmpty());
         assertTrue(h.text().contains("cannot roll back: read-only mode"), h.text());
+    }
+
+    @Test
+    void publishAsksForTheAliasOfAStoppedInstanceAndExplainsARunningOne() {
+        Harness h = ScreenTest.lab().press("Down", "Down", "Down"); // perso-web, stopped
+        h.press("I");
+        assertTrue(h.text().contains("image alias for perso-web: golden-perso-web"), h.text());
+        for (int i = 0; i < "golden-perso-web".length(); i++) {
+            h.press("Backspace");
+        }
+        h.type("web-base").press("Enter");
+        assertEquals(List.of("publish perso/perso-web web-base"), h.safekeeping.calls);
+        assertTrue(h.text().contains("published perso/perso-web as image web-base"), h.text());
+
+        Harness running = ScreenTest.lab(); // admin-ctl runs
+        running.press("I");
+        assertTrue(running.text().contains("publish as image: Incus publishes stopped instances only; stop it first (S)"),
+                running.text());
+        assertTrue(running.safekeeping.calls.isEmpty());
+    }
+
+    @Test
+    void backupExportPromptsForThePathPrefilledWithTheName() {
+        Harness h = ScreenTest.lab().press("b");
+        assertTrue(h.text().contains("backup file: admin-ctl.tar.gz"), h.text());
+        h.press("Enter");
+        assertEquals(List.of("backup admin/admin-ctl admin-ctl.tar.gz"), h.safekeeping.calls);
+        assertTrue(h.text().contains("exported admin/admin-ctl to admin-ctl.tar.gz"), h.text());
+        h.press("b", "Esc");
+        assertEquals(1, h.safekeeping.calls.size(), "Esc cancels");
     }
 }

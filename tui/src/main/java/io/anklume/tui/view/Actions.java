@@ -79,4 +79,34 @@ public final class Actions {
     static void disposable(App app) {
         app.suspended(() -> app.services().disposable().open(), "disposable shell");
     }
+
+    /** Asks for the alias, then publishes; Incus publishes stopped instances only, so a running one is explained. */
+    static void publish(App app, InstanceView v) {
+        if (v.isRunning()) {
+            app.error("cannot publish " + v.ref() + ": it is running; stop it first (S), then publish");
+            return;
+        }
+        app.prompt("image alias for " + v.name() + ": ", "golden-" + v.name(), text -> java.util.List.of(), text -> {
+            if (text == null || text.isBlank()) {
+                app.error("publish cancelled: no alias");
+                return;
+            }
+            String alias = text.strip();
+            app.load("publishing " + v.ref() + " as " + alias, () -> app.services().safekeeping().publish(v.ref(), alias),
+                    app::info);
+        }, text -> { });
+    }
+
+    /** Asks for the tarball's path (prefilled with NAME.tar.gz), then exports. */
+    static void exportBackup(App app, InstanceView v) {
+        app.prompt("backup file: ", v.name() + ".tar.gz", text -> java.util.List.of(), text -> {
+            if (text == null || text.isBlank()) {
+                app.error("backup cancelled: no file");
+                return;
+            }
+            java.nio.file.Path file = java.nio.file.Path.of(text.strip());
+            app.load("exporting " + v.ref() + " to " + file, () -> app.services().safekeeping().exportBackup(v.ref(), file),
+                    app::info);
+        }, text -> { });
+    }
 }
