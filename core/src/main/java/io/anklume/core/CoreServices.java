@@ -35,6 +35,7 @@ public final class CoreServices implements AutoCloseable {
     private final io.anklume.core.disposable.Disposables disposables;
     private final io.anklume.core.image.GoldenImages goldenImages;
     private final io.anklume.core.backup.Backups backups;
+    private final io.anklume.core.lifecycle.Shells shells;
 
     /** Wires the services to an existing client (which this object then owns) and starts the inventory. */
     public CoreServices(IncusClient client, Clock clock, InventorySettings settings, boolean readOnly) {
@@ -47,6 +48,7 @@ public final class CoreServices implements AutoCloseable {
         this.disposables = new io.anklume.core.disposable.Disposables(client, clock, readOnly);
         this.goldenImages = new io.anklume.core.image.GoldenImages(client, readOnly);
         this.backups = new io.anklume.core.backup.Backups(client, clock, readOnly);
+        this.shells = new io.anklume.core.lifecycle.Shells(client, readOnly);
         this.adoption = new Adoption(client, readOnly);
         this.consoles = new IncusConsoles(client);
         this.reconciler = new Reconciler(client, readOnly);
@@ -119,6 +121,11 @@ public final class CoreServices implements AutoCloseable {
 
     public io.anklume.core.backup.Backups backups() {
         return backups;
+    }
+
+    /** Interactive shells over the exec websocket. */
+    public io.anklume.core.lifecycle.Shells shells() {
+        return shells;
     }
 
     public Consoles consoles() {

@@ -196,7 +196,7 @@ public final class Main {
                         var adopted = core.adoption().adopt(ref, file);
                         return "adopted " + ref + " into domain " + adopted.domain() + " of " + file;
                     },
-                    core.consoles(), core.details(), Main::shell, new TuiServices.Plans() {
+                    core.consoles(), core.details(), v -> shell(core, v), new TuiServices.Plans() {
                         @Override
                         public io.anklume.core.plan.Reconciler.Planned plan(Path file) {
                             return core.reconciler().plan(file);
@@ -313,16 +313,11 @@ public final class Main {
         }
     }
 
-    /** `incus exec` owns the real terminal (PTY, resize, signals); the title names domain and trust. */
-    static int shell(InstanceView v) throws IOException, InterruptedException {
+    /** A login shell over the exec websocket on the real terminal; the title names domain and trust. */
+    static int shell(CoreServices core, InstanceView v) throws IOException {
         String trust = v.trust() == null ? "untracked" : v.trust().yamlName();
-        System.out.print("\033]0;[" + trust + "] " + v.domain() + "/" + v.name() + "\007");
-        System.out.flush();
-        Process p = new ProcessBuilder("incus", "exec", "--project", v.ref().project(), v.name(), "--", "sh", "-c",
-                "command -v bash >/dev/null && exec bash -l || exec sh -l").inheritIO().start();
-        int code = p.waitFor();
-        System.out.print("\033]0;anklume-tui\007");
-        return code;
+        return TerminalShell.attach((w, h, term) -> core.shells().open(v.ref(), w, h, term),
+                "[" + trust + "] " + v.domain() + "/" + v.name());
     }
 
     /** Logs go to a file, never onto the screen. */

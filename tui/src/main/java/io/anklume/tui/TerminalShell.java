@@ -1,7 +1,7 @@
 package io.anklume.tui;
 
-import io.anklume.core.disposable.ShellOpener;
-import io.anklume.core.disposable.ShellSession;
+import io.anklume.core.lifecycle.ShellOpener;
+import io.anklume.core.lifecycle.ShellSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

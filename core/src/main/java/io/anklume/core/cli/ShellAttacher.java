@@ -1,6 +1,6 @@
 package io.anklume.core.cli;
 
-import io.anklume.core.disposable.ShellOpener;
+import io.anklume.core.lifecycle.ShellOpener;
 
 /**
  * Gives the real terminal to a shell (raw mode, byte pump, window size); the terminal front end

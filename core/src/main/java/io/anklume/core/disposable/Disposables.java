@@ -3,17 +3,16 @@ package io.anklume.core.disposable;
 import io.anklume.core.ActionException;
 import io.anklume.core.infra.TrustLevel;
 import io.anklume.core.inventory.InstanceRef;
+import io.anklume.core.lifecycle.ShellSession;
+import io.anklume.core.lifecycle.Shells;
 import io.anklume.core.plan.Markers;
 import io.anklume.core.snapshot.SnapshotNames;
-import io.anklume.incus.ExecSession;
 import io.anklume.incus.IncusClient;
 import io.anklume.incus.IncusException;
 import io.anklume.incus.model.InstanceCreate;
 import io.anklume.incus.model.InstanceSource;
 import io.anklume.incus.model.Project;
 import io.anklume.incus.model.StateAction;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -29,7 +28,6 @@ import java.util.stream.Collectors;
  */
 public final class Disposables {
     public static final String MARKER = Markers.PREFIX + "disposable";
-    static final List<String> SHELL = List.of("sh", "-c", "command -v bash >/dev/null && exec bash -l || exec sh -l");
 
     private final IncusClient client;
     private final Clock clock;
@@ -75,17 +73,9 @@ public final class Disposables {
         return ref;
     }
 
-    /** A login shell in the instance with a PTY of the given size (TERM passed on). */
+    /** A login shell in the disposable (the same as any instance's). */
     public ShellSession shell(InstanceRef ref, int width, int height, String term) {
-        ExecSession exec = call(ref, "open a shell in", () -> client.instances().execInteractive(ref.project(), ref.name(),
-                SHELL, Map.of("TERM", term == null || term.isBlank() ? "xterm-256color" : term), width, height));
-        return new ShellSession() {
-            @Override public OutputStream stdin() { return exec.stdin(); }
-            @Override public InputStream output() { return exec.output(); }
-            @Override public void resize(int w, int h) { exec.resize(w, h); }
-            @Override public int waitFor(Duration timeout) { return exec.waitFor(timeout); }
-            @Override public void close() { exec.close(); }
-        };
+        return new Shells(client, false).open(ref, width, height, term);
     }
 
     /** Stops it at once; Incus deletes an ephemeral instance when it stops. Waits until it is gone. */

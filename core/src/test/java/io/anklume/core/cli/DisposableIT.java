@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.anklume.core.disposable.Disposables;
-import io.anklume.core.disposable.ShellSession;
+import io.anklume.core.lifecycle.ShellSession;
 import io.anklume.incus.IncusClient;
 import io.anklume.incus.lab.IncusLab;
 import io.anklume.incus.model.ExecResult;

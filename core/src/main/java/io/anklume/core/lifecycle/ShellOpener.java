@@ -1,4 +1,4 @@
-package io.anklume.core.disposable;
+package io.anklume.core.lifecycle;
 
 /** Opens a shell once the front end knows its terminal's size and type. */
 @FunctionalInterface

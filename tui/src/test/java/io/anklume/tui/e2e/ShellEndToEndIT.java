@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * D in the real jar in tmux: the screen gives the terminal to a shell in a new ephemeral disp-*
+ * D and x in the real jar in tmux: for D, the screen gives the terminal to a shell in a new ephemeral disp-*
  * container (raw mode, exec websocket), and when the shell exits the screen is back and the container gone.
  */
-class DisposableEndToEndIT {
+class ShellEndToEndIT {
     static final Duration WAIT = Duration.ofSeconds(30);
     static IncusLab lab;
 
@@ -64,5 +64,30 @@ class DisposableEndToEndIT {
             t.keys("q");
             t.waitFor("the program to exit", s -> t.paneDead(), WAIT);
         }
+    }
+
+    @Test
+    void theXShellAlsoRunsOverTheExecWebsocket(@TempDir Path dir) throws Exception {
+        String box = lab.name("sh");
+        lab.launch(box);
+        Path infra = Files.writeString(dir.resolve("infra.yml"),
+                "project_name: e2e\nglobal:\n  addressing: {base_octet: 10, zone_base: 20}\ndomains: {}\n");
+        Path jar = Path.of("target", "anklume-tui.jar").toAbsolutePath();
+        try (Tmux t = Tmux.start(120, 40, "exec java -jar " + jar + " --infra " + infra)) {
+            t.waitForText(box, WAIT);
+            t.keys("/");
+            t.type(box);
+            t.keys("Enter");
+            t.waitFor("only " + box + " listed", s -> s.contains(box) && !s.contains("legacy"), WAIT);
+            t.keys("x");
+            Thread.sleep(1500);
+            t.type("echo in-$((6*7)) > /root/proof; cat /root/proof; exit 4");
+            t.keys("Enter");
+            String back = t.waitForText("shell in " + lab.project() + "/" + box + " ended (exit 4)", WAIT);
+            assertTrue(back.contains(box), back);
+            t.keys("q");
+            t.waitFor("the program to exit", s -> t.paneDead(), WAIT);
+        }
+        assertTrue(lab.exec(box, "cat", "/root/proof").stdout().equals("in-42\n"));
     }
 }

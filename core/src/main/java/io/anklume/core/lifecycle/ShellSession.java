@@ -1,4 +1,4 @@
-package io.anklume.core.disposable;
+package io.anklume.core.lifecycle;
 
 import java.io.InputStream;
 import java.io.OutputStream;
