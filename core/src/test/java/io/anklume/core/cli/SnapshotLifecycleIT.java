@@ -203,4 +203,23 @@ class SnapshotLifecycleIT {
         assertEquals(1, none.code());
         assertTrue(none.err().contains("cannot roll back " + domain + "/" + m2 + ": it has no pre-apply snapshot"), none.all());
     }
+
+    @Test
+    @Order(5)
+    void theReconcilerOfTheTuiPlanViewTakesThemToo() throws Exception {
+        cli.clock.advanceSeconds(60);
+        io.anklume.core.plan.Reconciler reconciler = new io.anklume.core.plan.Reconciler(incus, false,
+                new io.anklume.core.plan.PreApplySnapshots(cli.clock, 3));
+        io.anklume.core.plan.Reconciler.Planned planned = reconciler.plan(write("100MiB"));
+        assertTrue(planned.plan().actions().get(0) instanceof io.anklume.core.plan.Action.SnapshotInstance,
+                planned.plan().toText());
+        io.anklume.core.plan.ApplyReport report = reconciler.apply(planned.plan(), 4, io.anklume.core.plan.ApplyListener.NONE);
+        assertTrue(report.succeeded(), report.lines().toString());
+        assertTrue(snapshots(m1).contains("pre-apply-20261203-102200"), snapshots(m1).toString());
+        domainsMarked();
+    }
+
+    private static void domainsMarked() {
+        created.forEach(d -> PlanLab.mark(incus, d));
+    }
 }
