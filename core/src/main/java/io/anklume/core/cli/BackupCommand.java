@@ -26,7 +26,7 @@ final class BackupCommand implements Command {
                 Usage: anklume-tui backup export INSTANCE FILE
                        anklume-tui backup import FILE [--project P] [--name N]
 
-                export writes INSTANCE (PROJECT/NAME or a unique NAME) with its snapshots to the tarball
+                export writes INSTANCE (PROJECT/NAME or a unique NAME), without its snapshots, to the tarball
                 FILE (gzip), through an Incus backup that is deleted afterwards. import creates an
                 instance from such a tarball in project P (default: default), named N (default: the
                 name it was exported with), on the storage pool default. It is not started.
