@@ -30,6 +30,12 @@ public final class CoreServices implements AutoCloseable {
     private final Reconciler reconciler;
     private final io.anklume.core.inventory.Details details;
     private final boolean readOnly;
+    private final io.anklume.core.snapshot.BulkSnapshots bulkSnapshots;
+    private final io.anklume.core.snapshot.Rollback rollback;
+    private final io.anklume.core.disposable.Disposables disposables;
+    private final io.anklume.core.image.GoldenImages goldenImages;
+    private final io.anklume.core.backup.Backups backups;
+    private final io.anklume.core.lifecycle.Shells shells;
 
     /** Wires the services to an existing client (which this object then owns) and starts the inventory. */
     public CoreServices(IncusClient client, Clock clock, InventorySettings settings, boolean readOnly) {
@@ -37,6 +43,12 @@ public final class CoreServices implements AutoCloseable {
         this.readOnly = readOnly;
         this.lifecycle = new IncusLifecycle(client, readOnly);
         this.snapshots = new IncusSnapshots(client, clock, readOnly);
+        this.bulkSnapshots = new io.anklume.core.snapshot.BulkSnapshots(client, snapshots);
+        this.rollback = new io.anklume.core.snapshot.Rollback(client, readOnly);
+        this.disposables = new io.anklume.core.disposable.Disposables(client, clock, readOnly);
+        this.goldenImages = new io.anklume.core.image.GoldenImages(client, readOnly);
+        this.backups = new io.anklume.core.backup.Backups(client, clock, readOnly);
+        this.shells = new io.anklume.core.lifecycle.Shells(client, readOnly);
         this.adoption = new Adoption(client, readOnly);
         this.consoles = new IncusConsoles(client);
         this.reconciler = new Reconciler(client, readOnly);
@@ -49,7 +61,7 @@ public final class CoreServices implements AutoCloseable {
     public static CoreServices open(IncusConfig config, boolean readOnly) {
         IncusClient client = IncusClient.connect(config);
         try {
-            return new CoreServices(client, Clock.systemDefaultZone(), InventorySettings.defaults(), readOnly);
+            return new CoreServices(client, Clock.systemUTC(), InventorySettings.defaults(), readOnly);
         } catch (RuntimeException e) {
             client.close();
             throw e;
@@ -87,6 +99,33 @@ public final class CoreServices implements AutoCloseable {
 
     public Reconciler reconciler() {
         return reconciler;
+    }
+
+    /** Snapshots of a whole domain or of everything managed. */
+    public io.anklume.core.snapshot.BulkSnapshots bulkSnapshots() {
+        return bulkSnapshots;
+    }
+
+    /** Restores the pre-apply snapshots of the last apply. */
+    public io.anklume.core.snapshot.Rollback rollback() {
+        return rollback;
+    }
+
+    public io.anklume.core.disposable.Disposables disposables() {
+        return disposables;
+    }
+
+    public io.anklume.core.image.GoldenImages goldenImages() {
+        return goldenImages;
+    }
+
+    public io.anklume.core.backup.Backups backups() {
+        return backups;
+    }
+
+    /** Interactive shells over the exec websocket. */
+    public io.anklume.core.lifecycle.Shells shells() {
+        return shells;
     }
 
     public Consoles consoles() {

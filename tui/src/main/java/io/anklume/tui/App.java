@@ -49,6 +49,7 @@ public final class App {
     private volatile Colors colors;
     private volatile boolean readOnly;
     private volatile boolean dirty = true;
+    private volatile boolean fullRedraw;
     private volatile boolean running = true;
     private volatile String status = "";
     private volatile boolean statusIsError;
@@ -310,7 +311,9 @@ public final class App {
         if (confirm != null) {
             drawDialog(g, cols, rows, confirm.question());
         }
-        screen.refresh(Screen.RefreshType.DELTA);
+        // After the terminal was lent out (a shell), the screen Lanterna remembers is not what is shown.
+        screen.refresh(fullRedraw ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+        fullRedraw = false;
         dirty = false;
         if (firstFrame != null) {
             Runnable r = firstFrame;
@@ -452,6 +455,7 @@ public final class App {
             try {
                 screen.startScreen();
                 screen.setCursorPosition(null);
+                fullRedraw = true;
             } catch (IOException e) {
                 LOG.log(Level.SEVERE, "cannot restore the screen", e);
             }

@@ -46,13 +46,19 @@ public final class Main {
         if (list.equals(List.of("--help")) || list.equals(List.of("-h"))) {
             System.out.println(Runner.usage());
             System.out.println();
-            System.out.println(new Cli(System.out, System.err, System.in).help());
+            System.out.println(cli().help());
             System.exit(0);
         }
         if (Cli.handles(list)) {
-            System.exit(new Cli(System.out, System.err, System.in).run(list));
+            System.exit(cli().run(list));
         }
         System.exit(new Main.Runner(System.out, System.err).run(list));
+    }
+
+    /** The subcommands, with this terminal for the ones that attach a shell. */
+    static Cli cli() {
+        return new Cli(io.anklume.core.cli.CliEnvironment.standard(System.out, System.err, System.in), Clock.systemUTC(),
+                TerminalShell::attach);
     }
 
     static final class Runner {
@@ -136,7 +142,8 @@ public final class Main {
         static String usage() {
             return """
                     Usage: anklume-tui [--read-only] [--infra FILE] [--theme NAME]
-                           anklume-tui COMMAND [ARGS]   (validate, plan, apply, list; COMMAND --help for each)
+                           anklume-tui COMMAND [ARGS]   (validate, plan, apply, list, snapshot, restore,
+                                                         rollback, disposable, publish, backup; COMMAND --help)
 
                     Opens a keyboard-driven screen over every Incus instance of every project, colored by
                     the trust level of its domain. Press ? in any view for its keys.
@@ -190,7 +197,7 @@ public final class Main {
                         var adopted = core.adoption().adopt(ref, file);
                         return "adopted " + ref + " into domain " + adopted.domain() + " of " + file;
                     },
-                    core.consoles(), core.details(), Main::shell, new TuiServices.Plans() {
+                    core.consoles(), core.details(), v -> shell(core, v), new TuiServices.Plans() {
                         @Override
                         public io.anklume.core.plan.Reconciler.Planned plan(Path file) {
                             return core.reconciler().plan(file);
@@ -203,7 +210,8 @@ public final class Main {
                         }
                     }, new io.anklume.core.adopt.Declarations(options.readOnly())::addMachine,
                     options.infra(), options.readOnly(), names::defaultName, gpus(core, options.readOnly()),
-                    housekeeping(core, options.readOnly()), routes(core, options));
+                    housekeeping(core, options.readOnly()), routes(core, options),
+                    safekeeping(core), () -> disposable(core, options.infra()));
             var keeper = new io.anklume.core.routing.InfraRoutes(options.infra(), core.inventory(), options.readOnly())
                     .keep(java.time.Duration.ofSeconds(2), outcome -> { });
             try {
@@ -250,6 +258,68 @@ public final class Main {
                     routes.remove(host);
                 }
             };
+        }
+
+        private static TuiServices.Safekeeping safekeeping(CoreServices core) {
+            return new TuiServices.Safekeeping() {
+                @Override
+                public String snapshotDomain(String domain) {
+                    var outcome = core.bulkSnapshots().snapshot(new io.anklume.core.snapshot.SnapshotScope.Domain(domain),
+                            null, io.anklume.core.snapshot.SnapshotNames.manual(Clock.systemUTC()));
+                    if (!outcome.succeeded()) {
+                        throw new io.anklume.core.ActionException("domain " + domain, "snapshot", outcome.summary());
+                    }
+                    return "domain " + domain + ": " + outcome.summary() + " ("
+                            + (outcome.taken().isEmpty() ? "" : outcome.taken().get(0).name()) + ")";
+                }
+
+                @Override
+                public List<String> rollbackPreview() {
+                    return core.rollback().lastApply().stream().map(Object::toString).toList();
+                }
+
+                @Override
+                public String rollback() {
+                    var steps = core.rollback().lastApply();
+                    core.rollback().run(steps);
+                    return "rolled back " + steps.size() + " instance" + (steps.size() == 1 ? "" : "s")
+                            + " to their pre-apply snapshots";
+                }
+
+                @Override
+                public String publish(io.anklume.core.inventory.InstanceRef ref, String alias) {
+                    core.goldenImages().publish(ref, alias);
+                    return "published " + ref + " as image " + alias + "; use it with os_image: " + alias;
+                }
+
+                @Override
+                public String exportBackup(io.anklume.core.inventory.InstanceRef ref, Path file) {
+                    core.backups().export(ref, file);
+                    return "exported " + ref + " to " + file.toAbsolutePath();
+                }
+            };
+        }
+
+        /** A disposable in the infra's disposable domain (else the applied one, else default), image from the infra. */
+        private static int disposable(CoreServices core, Path infra) throws Exception {
+            String image = null;
+            String domain = null;
+            if (infra != null && Files.isRegularFile(infra)) {
+                var loaded = io.anklume.core.infra.InfraFiles.load(infra);
+                if (!loaded.hasErrors()) {
+                    image = loaded.infra().global().defaultOsImage();
+                    domain = loaded.infra().enabledDomains().stream()
+                            .filter(d -> d.trustLevel() == io.anklume.core.infra.TrustLevel.DISPOSABLE)
+                            .map(io.anklume.core.infra.Domain::name).findFirst().orElse(null);
+                }
+            }
+            var disposables = core.disposables();
+            var ref = disposables.launch(image, domain);
+            try {
+                return TerminalShell.attach((w, h, term) -> disposables.shell(ref, w, h, term), "[disposable] " + ref);
+            } finally {
+                disposables.discard(ref);
+            }
         }
 
         private static void writeMarker(String file) {
@@ -337,16 +407,12 @@ public final class Main {
         };
     }
 
-    /** `incus exec` owns the real terminal (PTY, resize, signals); the title names domain and trust. */
-    static int shell(InstanceView v) throws IOException, InterruptedException {
+
+    /** A login shell over the exec websocket on the real terminal; the title names domain and trust. */
+    static int shell(CoreServices core, InstanceView v) throws IOException {
         String trust = v.trust() == null ? "untracked" : v.trust().yamlName();
-        System.out.print("\033]0;[" + trust + "] " + v.domain() + "/" + v.name() + "\007");
-        System.out.flush();
-        Process p = new ProcessBuilder("incus", "exec", "--project", v.ref().project(), v.name(), "--", "sh", "-c",
-                "command -v bash >/dev/null && exec bash -l || exec sh -l").inheritIO().start();
-        int code = p.waitFor();
-        System.out.print("\033]0;anklume-tui\007");
-        return code;
+        return TerminalShell.attach((w, h, term) -> core.shells().open(v.ref(), w, h, term),
+                "[" + trust + "] " + v.domain() + "/" + v.name());
     }
 
     /** Logs go to a file, never onto the screen. */

@@ -16,8 +16,8 @@ import org.jline.reader.impl.DefaultParser;
  * JLine candidates: commands first, then instance names, snapshot names, filter keys or themes.
  */
 final class Palette {
-    static final List<String> COMMANDS = List.of("snapshot", "restore", "filter", "theme", "gpus", "orphans", "import-infra",
-            "flush", "readonly", "help", "quit");
+    static final List<String> COMMANDS = List.of("snapshot", "restore", "rollback", "filter", "theme", "gpus", "orphans",
+            "import-infra", "flush", "readonly", "help", "quit");
 
     private final App app;
     private final DefaultParser parser = new DefaultParser();
@@ -151,6 +151,13 @@ final class Palette {
                 app.run("snapshotting " + v.ref(), () -> app.services().snapshots().create(v.ref(), name),
                         "snapshot of " + v.ref() + " created");
             });
+            case "rollback" -> {
+                if (app.readOnly()) {
+                    app.error("cannot roll back: read-only mode");
+                    return;
+                }
+                io.anklume.tui.view.Actions.rollback(app);
+            }
             case "restore" -> withInstance(words, 1, v -> {
                 if (words.size() < 3) {
                     app.error(":restore needs an instance and a snapshot name (Tab completes them)");

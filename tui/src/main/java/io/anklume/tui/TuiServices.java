@@ -24,7 +24,8 @@ import java.util.function.Supplier;
 public record TuiServices(Inventory inventory, Lifecycle lifecycle, Snapshots snapshots, Adopter adopter,
                           Consoles consoles, Details details, Shell shell, Plans plans, Declarer declarer, Path infraFile,
                           boolean readOnly, Supplier<String> snapshotName, Gpus gpus,
-                          Housekeeping housekeeping, Routes routes) {
+                          Housekeeping housekeeping, Routes routes, Safekeeping safekeeping,
+                          Disposable disposable) {
 
     /** Orphans, import-infra and flush of the infra file (core's Adoption, InfraImporter, Flush). */
     public interface Housekeeping {
@@ -76,6 +77,31 @@ public record TuiServices(Inventory inventory, Lifecycle lifecycle, Snapshots sn
         void add(InstanceView instance, String host, int port, String user, char[] password);
 
         void remove(InstanceView instance, String host);
+    }
+
+    /**
+     * Keeping instances safe beyond one snapshot: a whole domain at once, undoing the last apply,
+     * golden images and backups. Each waits for Incus and returns what was done (one line).
+     */
+    public interface Safekeeping {
+        String snapshotDomain(String domain);
+
+        /** What {@link #rollback} would restore, one "project/name → pre-apply-…" per line; empty when nothing. */
+        java.util.List<String> rollbackPreview();
+
+        String rollback();
+
+        /** Publishes a stopped instance as a local image alias. */
+        String publish(InstanceRef ref, String alias);
+
+        /** Writes the instance's backup tarball to {@code file}. */
+        String exportBackup(InstanceRef ref, Path file);
+    }
+
+    /** Launches a disposable instance and runs a shell in it on the real terminal; it is gone after. */
+    @FunctionalInterface
+    public interface Disposable {
+        int open() throws Exception;
     }
 
     /** Adds a machine to the infra file (kept valid, comments kept). */

@@ -173,4 +173,38 @@ final class Fakes {
             routes.removeIf(r -> r.host().equals(host));
         }
     }
+
+    static final class FakeSafekeeping implements TuiServices.Safekeeping {
+        final List<String> calls = new ArrayList<>();
+        List<String> preview = List.of();
+
+        @Override
+        public String snapshotDomain(String domain) {
+            calls.add("snapshot domain " + domain);
+            return "domain " + domain + ": 2 snapshots taken";
+        }
+
+        @Override
+        public List<String> rollbackPreview() {
+            return preview;
+        }
+
+        @Override
+        public String rollback() {
+            calls.add("rollback");
+            return "rolled back " + preview.size() + " instances";
+        }
+
+        @Override
+        public String publish(InstanceRef ref, String alias) {
+            calls.add("publish " + ref + " " + alias);
+            return "published " + ref + " as image " + alias;
+        }
+
+        @Override
+        public String exportBackup(InstanceRef ref, java.nio.file.Path file) {
+            calls.add("backup " + ref + " " + file);
+            return "exported " + ref + " to " + file;
+        }
+    }
 }

@@ -33,6 +33,8 @@ final class Harness {
     final Fakes.FakeGpus gpus = new Fakes.FakeGpus();
     final Fakes.FakeHousekeeping housekeeping = new Fakes.FakeHousekeeping();
     final Fakes.FakeRoutes routes = new Fakes.FakeRoutes();
+    final Fakes.FakeSafekeeping safekeeping = new Fakes.FakeSafekeeping();
+    final List<String> disposables = new ArrayList<>();
 
     Harness(int cols, int rows, boolean readOnly, List<InstanceView> instances) {
         this(cols, rows, readOnly, instances, ThemeLoader.builtIn("default"));
@@ -57,7 +59,12 @@ final class Harness {
                 List.of("default")), v -> 0, plans,
                 (file, domain, machine) -> declared.add(domain + "/" + machine.name() + " image=" + machine.osImage()
                         + " gpu=" + machine.gpu()), Path.of("infra.yml"), readOnly, () -> "snap-20261124-120000",
-                gpus, housekeeping, routes);
+                gpus, housekeeping, routes,
+
+                safekeeping, () -> {
+                    disposables.add("opened");
+                    return 0;
+                });
         app = new App(screen, services, theme, Runnable::run);
         render();
     }

@@ -1,5 +1,12 @@
 package io.anklume.core.adopt;
 
+import static io.anklume.core.infra.YamlText.entry;
+import static io.anklume.core.infra.YamlText.indent;
+import static io.anklume.core.infra.YamlText.isNull;
+import static io.anklume.core.infra.YamlText.lastLine;
+import static io.anklume.core.infra.YamlText.quote;
+import static io.anklume.core.infra.YamlText.scalar;
+
 import io.anklume.core.infra.TrustLevel;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -8,15 +15,11 @@ import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.nodes.CollectionNode;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Adds a machine to infra.yml by inserting lines into the text, so the user's comments, order, quoting
@@ -188,48 +191,6 @@ public final class InfraYamlEditor {
             }
         }
         return 2;
-    }
-
-    /** The last line holding part of {@code node}: the end of its deepest last value (0-based). */
-    static int lastLine(Node node) {
-        if (node instanceof CollectionNode<?> c && c.getFlowStyle() != DumperOptions.FlowStyle.FLOW
-                && !c.getValue().isEmpty()) {
-            if (node instanceof MappingNode m) {
-                NodeTuple last = m.getValue().get(m.getValue().size() - 1);
-                // An empty value's position is that of the next token, possibly lines below: use the key.
-                return isNull(last.getValueNode()) ? lastLine(last.getKeyNode())
-                        : Math.max(lastLine(last.getKeyNode()), lastLine(last.getValueNode()));
-            }
-            if (node instanceof SequenceNode s) {
-                return lastLine(s.getValue().get(s.getValue().size() - 1));
-            }
-        }
-        Mark end = node.getEndMark();
-        if (isNull(node)) {
-            return node.getStartMark().getLine();
-        }
-        // A block scalar ends at the start of the next line.
-        return end.getColumn() == 0 && end.getLine() > node.getStartMark().getLine() ? end.getLine() - 1 : end.getLine();
-    }
-
-    private static Optional<NodeTuple> entry(MappingNode map, String key) {
-        return map.getValue().stream().filter(t -> key.equals(scalar(t.getKeyNode()))).findFirst();
-    }
-
-    private static String scalar(Node node) {
-        return node instanceof ScalarNode s ? s.getValue() : null;
-    }
-
-    private static boolean isNull(Node node) {
-        return node instanceof ScalarNode s && Tag.NULL.equals(s.getTag());
-    }
-
-    private static String indent(int n) {
-        return " ".repeat(n);
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
     /** The text as lines with their own line ends, so insertion keeps the file's bytes elsewhere. */

@@ -9,6 +9,7 @@ import io.anklume.core.plan.IncusActionRunner;
 import io.anklume.core.plan.Plan;
 import io.anklume.core.plan.PlanOptions;
 import io.anklume.core.plan.Planner;
+import io.anklume.core.plan.PreApplySnapshots;
 import io.anklume.incus.IncusClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,9 +21,11 @@ final class ApplyCommand implements Command {
     static final int DEFAULT_PARALLELISM = 4;
 
     private final CliEnvironment env;
+    private final java.time.Clock clock;
 
-    ApplyCommand(CliEnvironment env) {
+    ApplyCommand(CliEnvironment env, java.time.Clock clock) {
         this.env = env;
+        this.clock = clock;
     }
 
     public String name() { return "apply"; }
@@ -32,28 +35,36 @@ final class ApplyCommand implements Command {
     public String help() {
         return """
                 Usage: anklume-tui apply FILE [--yes] [--parallel N] [--domain D] [--delete-orphans]
+                                        [--keep-snapshots N] [--no-snapshot]
 
                 Shows the plan, asks for confirmation, then converges Incus to FILE: projects, bridges
                 net-<domain>, profiles and instances. Stops starting new actions at the first failure
                 and reports what was done and what was not. Running it again is safe.
+                Before anything changes, every existing instance the plan changes gets a snapshot
+                pre-apply-<UTC timestamp>; if one fails, nothing is changed. anklume-tui rollback
+                restores them.
 
                 Options:
                   --yes              do not ask for confirmation (needed without a terminal)
                   --parallel N       run up to N actions at once (default 4)
                   --domain D         only domain D
                   --delete-orphans   also delete managed instances no longer in FILE
+                  --keep-snapshots N keep the last N pre-apply snapshots of each instance (default 3)
+                  --no-snapshot      no pre-apply snapshots (rollback will not cover this apply)
 
                 Exit codes: 0 success or no changes, 1 invalid input, refusal or failure.""";
     }
 
     public int run(List<String> argList) throws Args.UsageException {
-        Args args = Args.parse(argList, Set.of("--yes", "--delete-orphans"), Set.of("--parallel", "--domain"));
+        Args args = Args.parse(argList, Set.of("--yes", "--delete-orphans", "--no-snapshot"),
+                Set.of("--parallel", "--domain", "--keep-snapshots"));
         if (args.has("--help")) {
             env.out().println(help());
             return OK;
         }
         String file = Cli.singleFile(args);
         int parallelism = parallelism(args);
+        int keep = keepSnapshots(args);
         Optional<Infra> infra = InfraFile.load(env, file);
         if (infra.isEmpty()) {
             return FAILED;
@@ -61,6 +72,9 @@ final class ApplyCommand implements Command {
         PlanOptions options = new PlanOptions(args.has("--delete-orphans"), args.option("--domain"));
         try (IncusClient incus = env.incus().get()) {
             Plan plan = new Planner(incus).plan(infra.get(), env.addressing().apply(infra.get()), options);
+            if (!args.has("--no-snapshot")) {
+                plan = new PreApplySnapshots(clock, keep).guard(plan);
+            }
             env.out().println(plan.toText());
             if (plan.isEmpty()) {
                 return OK;
@@ -92,6 +106,22 @@ final class ApplyCommand implements Command {
         }
         env.err().println("Apply cancelled; nothing changed.");
         return false;
+    }
+
+    static int keepSnapshots(Args args) throws Args.UsageException {
+        String value = args.option("--keep-snapshots");
+        if (value == null) {
+            return PreApplySnapshots.DEFAULT_KEEP;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1 && n <= 100) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new Args.UsageException("--keep-snapshots needs a whole number from 1 to 100, not '" + value + "'");
     }
 
     private static int parallelism(Args args) throws Args.UsageException {

@@ -1,9 +1,11 @@
 package io.anklume.core.cli;
 
+import io.anklume.core.ActionException;
 import io.anklume.core.plan.PlanException;
 import io.anklume.incus.IncusException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +26,19 @@ public final class Cli {
     }
 
     public Cli(CliEnvironment env) {
+        this(env, Clock.systemUTC(), ShellAttacher.NONE);
+    }
+
+    /**
+     * {@code clock} names snapshots and disposables ({@code snap-<timestamp>}, {@code disp-<timestamp>});
+     * {@code attacher} gives a shell the real terminal (the terminal front end has one).
+     */
+    public Cli(CliEnvironment env, Clock clock, ShellAttacher attacher) {
         this.env = env;
-        for (Command c : List.of(new ValidateCommand(env), new PlanCommand(env), new ApplyCommand(env),
-                new ListCommand(env), new GpuCommand(env),
+        for (Command c : List.of(new ValidateCommand(env), new PlanCommand(env, clock), new ApplyCommand(env, clock),
+                new ListCommand(env), new SnapshotCommand(env, clock), new RestoreCommand(env), new RollbackCommand(env),
+                new DisposableCommand(env, clock, attacher), new PublishCommand(env),
+                new BackupCommand(env, clock), new GpuCommand(env),
                 new OrphansCommand(env), new ImportInfraCommand(env),
                 new FlushCommand(env), new RouteCommand(env), new SshConfigCommand(env))) {
             commands.put(c.name(), c);
@@ -60,6 +72,8 @@ public final class Cli {
                     + ". See anklume-tui " + command.name() + " --help.");
         } catch (IncusException e) {
             env.err().println("anklume-tui " + command.name() + ": Incus: " + e.getMessage());
+        } catch (ActionException e) {
+            env.err().println("anklume-tui " + command.name() + ": " + e.getMessage());
         } catch (PlanException e) {
             env.err().println("anklume-tui " + command.name() + ": " + e.getMessage());
         } catch (RuntimeException e) {

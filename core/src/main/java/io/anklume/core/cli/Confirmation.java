@@ -3,14 +3,17 @@ package io.anklume.core.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** A y/N question at the terminal; without one, a refusal that says to use --yes. */
+/** Asks a y/N question on the terminal; without a terminal it refuses and says how to go on. */
 final class Confirmation {
     private Confirmation() {}
 
     static boolean ask(CliEnvironment env, String question) {
+        return ask(env, question, "Review the list and run again with --yes.");
+    }
+
+    static boolean ask(CliEnvironment env, String question, String withoutTerminal) {
         if (!env.terminal().getAsBoolean()) {
-            env.err().println("anklume-tui: refusing without confirmation: no terminal. Review the list and run "
-                    + "again with --yes.");
+            env.err().println("anklume-tui: refusing without confirmation: no terminal. " + withoutTerminal);
             return false;
         }
         env.out().print(question + " [y/N] ");

@@ -10,6 +10,8 @@ import java.util.stream.Stream;
  * {@link #stage()} (project, bridge, profiles, instances) and the actions of one instance in plan order.
  */
 public sealed interface Action {
+    /** Safety steps (pre-apply snapshots): every other action of the plan waits for all of them. */
+    int STAGE_SAFEGUARD = -1;
     int STAGE_PROJECT = 0;
     int STAGE_NETWORK = 1;
     int STAGE_PROFILE = 2;
@@ -169,6 +171,23 @@ public sealed interface Action {
 
         public List<String> diffLines() {
             return List.of("- delete orphan " + project + "/" + name);
+        }
+    }
+
+    /**
+     * A {@code pre-apply-<timestamp>} snapshot of an instance the plan is about to change, taken before
+     * any change of the apply; older {@code pre-apply-*} snapshots beyond the last {@code keep} are deleted.
+     */
+    record SnapshotInstance(String domain, String project, String name, String snapshot, int keep) implements Action {
+        public int stage() { return STAGE_SAFEGUARD; }
+
+        public String target() { return "instance " + name; }
+
+        public String kind() { return "snapshot-instance"; }
+
+        public List<String> diffLines() {
+            return List.of("* snapshot " + name + " as " + snapshot + " before changing it (keeps the last " + keep
+                    + " pre-apply snapshots)");
         }
     }
 }

@@ -108,7 +108,9 @@ public final class Applier {
             for (int j = 0; j < i; j++) {
                 Action b = actions.get(j);
                 boolean sameDomain = b.domain().equals(a.domain());
-                if (sameDomain && (b.stage() < a.stage() || b.target().equals(a.target()))) {
+                // A failed safeguard must stop the apply before anything changes, in every domain.
+                boolean safeguard = b.stage() == Action.STAGE_SAFEGUARD && a.stage() != Action.STAGE_SAFEGUARD;
+                if (safeguard || sameDomain && (b.stage() < a.stage() || b.target().equals(a.target()))) {
                     before.add(b);
                 }
             }

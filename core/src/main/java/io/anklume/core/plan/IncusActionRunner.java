@@ -57,8 +57,27 @@ public final class IncusActionRunner implements ActionRunner {
             start(a);
         } else if (action instanceof DeleteInstance a) {
             deleteInstance(a);
+        } else if (action instanceof Action.SnapshotInstance a) {
+            snapshot(a);
         } else {
             throw new IllegalArgumentException("unknown action " + action);
+        }
+    }
+
+    private void snapshot(Action.SnapshotInstance a) {
+        List<io.anklume.incus.model.Snapshot> existing = incus.snapshots().list(a.project(), a.name());
+        if (existing.stream().noneMatch(s -> s.name().equals(a.snapshot()))) {
+            incus.snapshots().create(a.project(), a.name(), a.snapshot(), false, null).await();
+        }
+        // The stamp is UTC yyyyMMdd-HHmmss, so the names sort by time; keep the newest ones.
+        List<String> older = incus.snapshots().list(a.project(), a.name()).stream()
+                .map(io.anklume.incus.model.Snapshot::name)
+                .filter(io.anklume.core.snapshot.SnapshotNames::isPreApply)
+                .sorted(java.util.Comparator.reverseOrder())
+                .skip(Math.max(1, a.keep()))
+                .toList();
+        for (String name : older) {
+            incus.snapshots().delete(a.project(), a.name(), name).await();
         }
     }
 

@@ -60,7 +60,9 @@ public record Plan(List<Action> actions, List<String> warnings) {
         long create = actions.stream().filter(a -> a.kind().startsWith("create-")).count();
         long update = actions.stream().filter(a -> a.kind().startsWith("update-") || a.kind().startsWith("start-")).count();
         long delete = actions.stream().filter(a -> a.kind().startsWith("delete-")).count();
-        return "Plan: " + create + " to create, " + update + " to change, " + delete + " to delete.";
+        long safeguards = actions.stream().filter(a -> a.stage() == Action.STAGE_SAFEGUARD).count();
+        return "Plan: " + create + " to create, " + update + " to change, " + delete + " to delete."
+                + (safeguards == 0 ? "" : " " + safeguards + " pre-apply snapshot" + (safeguards == 1 ? "" : "s") + " first.");
     }
 
     /** {@code {"changes": n, "actions": [{"kind": "create-instance", ..., "diff": [...]}]}}. */

@@ -15,10 +15,17 @@ import java.util.List;
 public final class Reconciler {
     private final IncusClient incus;
     private final boolean readOnly;
+    private final PreApplySnapshots safeguard;
 
     public Reconciler(IncusClient incus, boolean readOnly) {
+        this(incus, readOnly, new PreApplySnapshots(java.time.Clock.systemUTC(), PreApplySnapshots.DEFAULT_KEEP));
+    }
+
+    /** {@code safeguard} adds the pre-apply snapshots to every plan; null plans without them. */
+    public Reconciler(IncusClient incus, boolean readOnly, PreApplySnapshots safeguard) {
         this.incus = incus;
         this.readOnly = readOnly;
+        this.safeguard = safeguard;
     }
 
     /** A plan, or the file's problems when it is invalid (then {@code plan} is null). */
@@ -31,6 +38,9 @@ public final class Reconciler {
         }
         try {
             Plan plan = new Planner(incus).plan(loaded.infra(), loaded.addresses(), PlanOptions.DEFAULT);
+            if (safeguard != null) {
+                plan = safeguard.guard(plan);
+            }
             return new Planned(plan, loaded.problems());
         } catch (IncusException e) {
             throw new ActionException(infraFile.toString(), "plan", e.getMessage(), e);

@@ -1,5 +1,12 @@
 package io.anklume.core.routing;
 
+import static io.anklume.core.infra.YamlText.entry;
+import static io.anklume.core.infra.YamlText.indent;
+import static io.anklume.core.infra.YamlText.isNull;
+import static io.anklume.core.infra.YamlText.lastLine;
+import static io.anklume.core.infra.YamlText.quote;
+import static io.anklume.core.infra.YamlText.scalar;
+
 import io.anklume.core.infra.Route;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -8,14 +15,10 @@ import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.nodes.CollectionNode;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Adds a route to a machine of infra.yml, or removes one, by editing lines of the text (like
@@ -196,46 +199,6 @@ public final class RoutesYamlEditor {
 
     private String at(Node node) {
         return file + ":" + (node.getStartMark().getLine() + 1);
-    }
-
-    /** The last line holding part of {@code node} (0-based); an empty value's position is the next token's. */
-    static int lastLine(Node node) {
-        if (node instanceof CollectionNode<?> c && c.getFlowStyle() != DumperOptions.FlowStyle.FLOW
-                && !c.getValue().isEmpty()) {
-            if (node instanceof MappingNode m) {
-                NodeTuple last = m.getValue().get(m.getValue().size() - 1);
-                return isNull(last.getValueNode()) ? lastLine(last.getKeyNode())
-                        : Math.max(lastLine(last.getKeyNode()), lastLine(last.getValueNode()));
-            }
-            if (node instanceof SequenceNode s) {
-                return lastLine(s.getValue().get(s.getValue().size() - 1));
-            }
-        }
-        if (isNull(node)) {
-            return node.getStartMark().getLine();
-        }
-        Mark end = node.getEndMark();
-        return end.getColumn() == 0 && end.getLine() > node.getStartMark().getLine() ? end.getLine() - 1 : end.getLine();
-    }
-
-    private static Optional<NodeTuple> entry(MappingNode map, String key) {
-        return map.getValue().stream().filter(t -> key.equals(scalar(t.getKeyNode()))).findFirst();
-    }
-
-    private static String scalar(Node node) {
-        return node instanceof ScalarNode s ? s.getValue() : null;
-    }
-
-    private static boolean isNull(Node node) {
-        return node instanceof ScalarNode s && Tag.NULL.equals(s.getTag());
-    }
-
-    private static String indent(int n) {
-        return " ".repeat(n);
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static List<String> lines(String text) {

@@ -6,7 +6,6 @@ import io.anklume.incus.IncusClient;
 import io.anklume.incus.IncusException;
 import io.anklume.incus.model.Snapshot;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -15,8 +14,6 @@ import java.util.stream.Collectors;
 
 /** {@link Snapshots} over the Incus API; each action waits for its operation. */
 public final class IncusSnapshots implements Snapshots {
-
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final IncusClient client;
     private final Clock clock;
@@ -29,9 +26,9 @@ public final class IncusSnapshots implements Snapshots {
         this.readOnly = readOnly;
     }
 
-    /** The name {@link #create} uses when none is given: {@code snap-yyyyMMdd-HHmmss} in the clock's zone. */
+    /** The name {@link #create} uses when none is given: {@code snap-yyyyMMdd-HHmmss} in UTC. */
     public String defaultName() {
-        return "snap-" + STAMP.withZone(clock.getZone()).format(clock.instant());
+        return SnapshotNames.manual(clock);
     }
 
     @Override

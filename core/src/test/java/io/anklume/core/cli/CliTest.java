@@ -324,4 +324,36 @@ class CliTest {
         assertTrue(out().contains("\"ipv4\" : \"10.110.0.1\""), out());
         assertTrue(out().contains("\"managed\" : true"), out());
     }
+
+    @Test
+    void lifecycleCommandsRefuseBadArgumentsBeforeContactingIncus() {
+        connect = () -> {
+            throw new AssertionError("no Incus call for a usage error");
+        };
+        assertEquals(1, run("snapshot"));
+        assertTrue(err().contains("give exactly one of INSTANCE, --domain D or --all"), err());
+        assertEquals(1, run("snapshot", "web", "--all"));
+        assertEquals(1, run("restore", "web"));
+        assertTrue(err().contains("expected INSTANCE SNAPSHOT"), err());
+        assertEquals(1, run("publish", "web"));
+        assertTrue(err().contains("expected INSTANCE --alias A"), err());
+        assertEquals(1, run("backup", "export", "web"));
+        assertTrue(err().contains("expected 'export INSTANCE FILE'"), err());
+        assertEquals(1, run("apply", file, "--yes", "--keep-snapshots", "0"));
+        assertTrue(err().contains("--keep-snapshots needs a whole number from 1 to 100, not '0'"), err());
+        assertEquals(1, run("disposable", "extra"));
+        assertTrue(err().contains("disposable takes no arguments"), err());
+    }
+
+    @Test
+    void everyLifecycleCommandIsListedAndHasHelp() {
+        assertEquals(0, run("--help"));
+        String overall = out();
+        for (String c : List.of("snapshot", "restore", "rollback", "disposable", "publish", "backup")) {
+            assertTrue(overall.contains("  " + c + " "), c + " missing from:\n" + overall);
+            out.reset();
+            assertEquals(0, run(c, "--help"));
+            assertTrue(out().startsWith("Usage: anklume-tui " + c), out());
+        }
+    }
 }

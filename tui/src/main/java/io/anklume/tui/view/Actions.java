@@ -4,7 +4,7 @@ import io.anklume.core.inventory.InstanceView;
 import io.anklume.tui.App;
 
 /** Lifecycle actions shared by the list and the detail view, with their confirmations. */
-final class Actions {
+public final class Actions {
     private Actions() {}
 
     static void start(App app, InstanceView v) {
@@ -68,5 +68,65 @@ final class Actions {
                     app.info(done);
                     app.services().inventory().refresh();
                 }));
+    }
+
+    /** Every managed instance of the selected instance's domain, under one snap-<timestamp> name. */
+    static void snapshotDomain(App app, InstanceView v) {
+        if (!v.managed()) {
+            app.error("cannot snapshot the domain of " + v.ref() + ": it is untracked (snapshot it alone with p, n)");
+            return;
+        }
+        String domain = v.domain();
+        long count = app.inventory().instances().stream().filter(i -> i.managed() && domain.equals(i.domain())).count();
+        app.confirm("Snapshot all " + count + " managed instance" + (count == 1 ? "" : "s") + " of domain " + domain
+                + "? [y/N]", () -> app.load("snapshotting domain " + domain,
+                () -> app.services().safekeeping().snapshotDomain(domain), app::info));
+    }
+
+    /** Reads what the last apply changed, shows it, and restores it after a yes. */
+    public static void rollback(App app) {
+        app.load("reading the pre-apply snapshots", () -> app.services().safekeeping().rollbackPreview(), steps -> app.later(() -> {
+            if (steps.isEmpty()) {
+                app.info("nothing to roll back: no managed instance has a pre-apply snapshot");
+                return;
+            }
+            app.confirm("Roll back the last apply: " + String.join(", ", steps) + "? What they wrote since is lost. [y/N]",
+                    () -> app.load("rolling back the last apply", () -> app.services().safekeeping().rollback(), app::info));
+        }));
+    }
+
+    /** An ephemeral disp-<timestamp> with a shell on the real terminal; Incus deletes it when the shell ends. */
+    static void disposable(App app) {
+        app.suspended(() -> app.services().disposable().open(), "disposable shell");
+    }
+
+    /** Asks for the alias, then publishes; Incus publishes stopped instances only, so a running one is explained. */
+    static void publish(App app, InstanceView v) {
+        if (v.isRunning()) {
+            app.error("cannot publish " + v.ref() + ": it is running; stop it first (S), then publish");
+            return;
+        }
+        app.prompt("image alias for " + v.name() + ": ", "golden-" + v.name(), text -> java.util.List.of(), text -> {
+            if (text == null || text.isBlank()) {
+                app.error("publish cancelled: no alias");
+                return;
+            }
+            String alias = text.strip();
+            app.load("publishing " + v.ref() + " as " + alias, () -> app.services().safekeeping().publish(v.ref(), alias),
+                    app::info);
+        }, text -> { });
+    }
+
+    /** Asks for the tarball's path (prefilled with NAME.tar.gz), then exports. */
+    static void exportBackup(App app, InstanceView v) {
+        app.prompt("backup file: ", v.name() + ".tar.gz", text -> java.util.List.of(), text -> {
+            if (text == null || text.isBlank()) {
+                app.error("backup cancelled: no file");
+                return;
+            }
+            java.nio.file.Path file = java.nio.file.Path.of(text.strip());
+            app.load("exporting " + v.ref() + " to " + file, () -> app.services().safekeeping().exportBackup(v.ref(), file),
+                    app::info);
+        }, text -> { });
     }
 }

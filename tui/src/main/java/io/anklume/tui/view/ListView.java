@@ -154,6 +154,15 @@ public final class ListView implements View {
         a.add(KeyAction.mutating("x", "shell", () -> withSelection(i -> Actions.shell(app, i))));
         a.add(KeyAction.mutating("G", v != null && v.gpu() ? "detach GPU (stopped)" : "attach GPU (stopped)",
                 () -> withSelection(i -> Actions.toggleGpu(app, i))));
+        a.add(KeyAction.mutating("D", "disposable shell", () -> Actions.disposable(app)));
+        a.add(KeyAction.mutating("C", "snapshot whole domain", () -> withSelection(i -> Actions.snapshotDomain(app, i))));
+        if (v != null && v.isRunning()) {
+            a.add(new KeyAction("I", "publish as image", true, "Incus publishes stopped instances only; stop it first (S)",
+                    () -> { }));
+        } else {
+            a.add(KeyAction.mutating("I", "publish as image", () -> withSelection(i -> Actions.publish(app, i))));
+        }
+        a.add(KeyAction.mutating("b", "backup export", () -> withSelection(i -> Actions.exportBackup(app, i))));
         a.add(KeyAction.of("l", "logs", () -> withSelection(i -> app.push(new LogView(app, i.ref())))));
         a.add(KeyAction.of("/", "filter", this::openFilter));
         a.add(KeyAction.of("g", "group by domain", () -> {

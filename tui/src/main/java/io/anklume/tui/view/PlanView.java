@@ -139,7 +139,8 @@ public final class PlanView implements View {
                         case FAILED -> " ERR ";
                     };
                     for (String diff : action.diffLines()) {
-                        String role = diff.startsWith("+") ? "diff.add" : diff.startsWith("-") ? "diff.remove" : "diff.change";
+                        String role = diff.startsWith("+") ? "diff.add" : diff.startsWith("-") ? "diff.remove"
+                                : diff.startsWith("*") ? "dim" : "diff.change";
                         lines.add(new Line(prefix + diff, mark == Mark.FAILED ? "error" : role));
                     }
                     if (errors.containsKey(action)) {
