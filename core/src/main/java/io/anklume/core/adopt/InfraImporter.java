@@ -28,8 +28,8 @@ import org.yaml.snakeyaml.Yaml;
  * anklume lays it out (a project per domain, its bridge {@code net-<domain>}). Projects become domains
  * (trust from {@code user.anklume.trust}, else semi-trusted; the subnet from the bridge, as an explicit
  * {@code subnet_id}), instances become machines (image, static eth0 address, the config keys and
- * devices anklume owns, GPU, boot, snapshot settings, ephemeral), extra project profiles become
- * domain profiles. What cannot be written as infra.yml is reported in {@link Imported#notes()}.
+ * devices anklume owns, GPU, boot, snapshot settings, ephemeral), a bridge without NAT becomes
+ * {@code nat: false}, extra project profiles become domain profiles. What cannot be written as infra.yml is reported in {@link Imported#notes()}.
  */
 public final class InfraImporter {
     private static final Pattern NAME = Pattern.compile("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$");
@@ -115,6 +115,10 @@ public final class InfraImporter {
                             + " for trust " + trust.yamlName() + "; the next apply readdresses it");
                 }
                 domain.put("subnet_id", Integer.parseInt(gw.group(3)));
+            }
+            // NAT is on by default (global.nat); a bridge without it keeps it off, so the plan stays empty.
+            if (bridge != null && !"true".equals(orEmpty(bridge.config()).get("ipv4.nat"))) {
+                domain.put("nat", false);
             }
             Map<String, Profile> profiles = new LinkedHashMap<>();
             client.profiles().list(project).forEach(pr -> profiles.put(pr.name(), pr));

@@ -4,11 +4,19 @@ package io.anklume.core.infra;
  * The {@code global:} section with defaults applied; {@code resourcePolicy} is null when absent.
  * {@code baseSubnet} is set (e.g. "10.100") only for files in anklume's legacy addressing mode (no
  * {@code addressing:} key), where every domain names its {@code subnet_id}. {@code routing} is
- * {@link Routing#DEFAULTS} when the file has no {@code routing:}.
+ * {@link Routing#DEFAULTS} when the file has no {@code routing:}. {@code nat} is {@code global.nat}: whether
+ * domain bridges masquerade to the host's uplink (anklume's default, true); a domain's own {@code nat} wins.
  */
 public record Global(int baseOctet, int zoneBase, String defaultOsImage, GpuPolicy gpuPolicy,
                      FirewallMode firewallMode, ResourcePolicy resourcePolicy, String baseSubnet, GpuDevice gpuDevice,
-                     Routing routing) {
+                     Routing routing, boolean nat) {
+
+    public Global(int baseOctet, int zoneBase, String defaultOsImage, GpuPolicy gpuPolicy,
+                  FirewallMode firewallMode, ResourcePolicy resourcePolicy, String baseSubnet, GpuDevice gpuDevice,
+                  Routing routing) {
+        this(baseOctet, zoneBase, defaultOsImage, gpuPolicy, firewallMode, resourcePolicy, baseSubnet, gpuDevice,
+                routing, true);
+    }
 
     public Global(int baseOctet, int zoneBase, String defaultOsImage, GpuPolicy gpuPolicy,
                   FirewallMode firewallMode, ResourcePolicy resourcePolicy, String baseSubnet) {
@@ -19,6 +27,12 @@ public record Global(int baseOctet, int zoneBase, String defaultOsImage, GpuPoli
     public Global(int baseOctet, int zoneBase, String defaultOsImage, GpuPolicy gpuPolicy,
                   FirewallMode firewallMode, ResourcePolicy resourcePolicy) {
         this(baseOctet, zoneBase, defaultOsImage, gpuPolicy, firewallMode, resourcePolicy, null);
+    }
+
+    /** The same settings with {@code global.nat} set to {@code value}. */
+    public Global withNat(boolean value) {
+        return new Global(baseOctet, zoneBase, defaultOsImage, gpuPolicy, firewallMode, resourcePolicy, baseSubnet,
+                gpuDevice, routing, value);
     }
 
     public boolean legacyAddressing() {

@@ -34,13 +34,13 @@ public final class InfraLoader {
     static final List<String> TOP_KEYS = List.of("project_name", "global", "domains", "network_policies");
     static final List<String> GLOBAL_KEYS = List.of("addressing", "base_subnet", "default_os_image",
             "default_connection", "default_user", "gpu_policy", "firewall_mode", "resource_policy", "nesting_prefix", "gpu_device",
-            "ai_access_policy", "ai_access_default", "routing");
+            "ai_access_policy", "ai_access_default", "routing", "nat");
     static final List<String> ADDRESSING_KEYS = List.of("base_octet", "zone_base", "zone_step");
     static final List<String> RESOURCE_KEYS = List.of("host_reserve", "mode", "cpu_mode", "memory_enforce", "overcommit");
     static final List<String> RESERVE_KEYS = List.of("cpu", "memory");
     static final List<String> GPU_DEVICE_KEYS = List.of("pci", "vendorid", "productid", "gid");
     static final List<String> DOMAIN_KEYS = List.of("description", "enabled", "subnet_id", "trust_level", "ephemeral",
-            "profiles", "machines");
+            "profiles", "machines", "nat");
     static final List<String> PROFILE_KEYS = List.of("description", "config", "devices");
     static final List<String> MACHINE_KEYS = List.of("description", "type", "ip", "os_image", "ephemeral", "gpu",
             "profiles", "weight", "boot_autostart", "boot_priority", "snapshots_schedule", "snapshots_expiry", "config",
@@ -211,8 +211,9 @@ public final class InfraLoader {
                 y.error(g.get("ai_access_policy"), "global.ai_access_policy", "must be 'exclusive' or 'open', got '" + ai + "'");
             }
             y.string(g.get("ai_access_default"), "global.ai_access_default");
+            Boolean nat = y.bool(g.get("nat"), "global.nat");
             return new Global(baseOctet, zoneBase, image, gpu, fw, resourcePolicy(g.get("resource_policy")), baseSubnet,
-                    gpuDevice(g.get("gpu_device")), routing(g.get("routing")));
+                    gpuDevice(g.get("gpu_device")), routing(g.get("routing")), nat == null || nat);
         }
 
         Global.GpuDevice gpuDevice(Node node) {
@@ -425,6 +426,7 @@ public final class InfraLoader {
                 }
             }
             Boolean ephemeral = y.bool(d.get("ephemeral"), path + ".ephemeral");
+            Boolean nat = y.bool(d.get("nat"), path + ".nat");
             Map<String, ProfileSpec> profiles = new LinkedHashMap<>();
             Map<String, Node> ps = y.mapping(d.get("profiles"), path + ".profiles");
             if (ps != null) {
@@ -450,7 +452,7 @@ public final class InfraLoader {
                 });
             }
             return new Domain(name, y.string(d.get("description"), path + ".description"), enabled == null || enabled,
-                    subnetId, trust, Boolean.TRUE.equals(ephemeral), profiles, machines);
+                    subnetId, trust, Boolean.TRUE.equals(ephemeral), profiles, machines, nat);
         }
 
         Machine machine(String domain, String name, Node node) {

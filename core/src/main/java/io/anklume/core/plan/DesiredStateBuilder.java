@@ -58,7 +58,7 @@ public final class DesiredStateBuilder {
         for (Machine m : d.machines()) {
             instances.add(instance(infra, d, m, addresses.machineIps().get(m.name()), limits.forMachine(m.name())));
         }
-        return new DomainState(d.name(), project(d), network(d, net), profiles, instances);
+        return new DomainState(d.name(), project(d), network(d, net, d.nat(infra.global())), profiles, instances);
     }
 
     static ProjectState project(Domain d) {
@@ -70,12 +70,15 @@ public final class DesiredStateBuilder {
         return new ProjectState(d.name(), description(d.description()), config);
     }
 
-    static NetworkState network(Domain d, DomainAddressing net) {
+    /**
+     * {@code nat} is written either way so the planner owns the key: a bridge someone toggled by hand is
+     * set back. Like anklume, NAT is on by default; isolation between domains is nftables' job.
+     */
+    static NetworkState network(Domain d, DomainAddressing net, boolean nat) {
         String prefix = net.subnet().substring(0, net.subnet().lastIndexOf('.') + 1);
         Map<String, String> config = new LinkedHashMap<>();
         config.put("ipv4.address", net.gatewayCidr());
-        // Isolation: domains reach nothing outside their bridge unless a network policy says so.
-        config.put("ipv4.nat", "false");
+        config.put("ipv4.nat", Boolean.toString(nat));
         config.put("ipv4.dhcp", "true");
         config.put("ipv4.dhcp.ranges", prefix + "100-" + prefix + "249");
         config.put("ipv6.address", "none");

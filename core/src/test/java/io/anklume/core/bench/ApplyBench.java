@@ -5,6 +5,7 @@ import io.anklume.core.plan.ApplyListener;
 import io.anklume.core.plan.ApplyReport;
 import io.anklume.core.plan.Plan;
 import io.anklume.core.plan.Reconciler;
+import io.anklume.core.plan.lab.PlanLab;
 import io.anklume.incus.IncusClient;
 import io.anklume.incus.lab.IncusLab;
 import io.anklume.incus.model.Instance;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -202,7 +204,7 @@ final class ApplyBench {
     /** Machines spread over the domains, {@link #PER_DOMAIN} at most each, all admin in one zone. */
     static String infraText(int zone, List<String> domains, int machines) {
         StringBuilder yaml = new StringBuilder("project_name: bench\nglobal:\n  addressing: {base_octet: 10, zone_base: " + zone
-                + "}\n  default_os_image: busybox\ndomains:\n");
+                + "}\n  default_os_image: busybox\n  nat: false  # the test lab's bridges never NAT\ndomains:\n");
         int perDomain = (machines + domains.size() - 1) / domains.size();
         for (int d = 0; d < domains.size(); d++) {
             String domain = domains.get(d);
@@ -264,6 +266,14 @@ final class ApplyBench {
     }
 
     private void removeDomain(String domain) throws Exception {
+        Optional<String> natting = client.networks().find(null, "net-" + domain).flatMap(PlanLab::natProblem);
+        removeDomainObjects(domain);
+        if (natting.isPresent()) {
+            throw new IllegalStateException(natting.get());
+        }
+    }
+
+    private void removeDomainObjects(String domain) throws Exception {
         if (client.projects().find(domain).isPresent()) {
             deleteAll(domain);
             for (var p : client.profiles().list(domain)) {

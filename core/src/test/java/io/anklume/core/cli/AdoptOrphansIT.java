@@ -38,8 +38,11 @@ class AdoptOrphansIT {
     @AfterAll
     static void cleanUp() {
         if (incus != null) {
-            domains.forEach(d -> PlanLab.removeDomain(incus, d));
-            incus.close();
+            try {
+                PlanLab.removeDomains(incus, domains);
+            } finally {
+                incus.close();
+            }
         }
     }
 
@@ -56,6 +59,7 @@ class AdoptOrphansIT {
                     base_octet: 10   # always 10
                     zone_base: %1$d
                   default_os_image: busybox
+                  nat: false           # the test lab's bridges never NAT
                 domains:
                   %2$s:                # the test domain
                     description: "adoption test"

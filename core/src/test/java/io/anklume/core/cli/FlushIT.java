@@ -42,14 +42,20 @@ class FlushIT {
 
     @AfterAll
     static void cleanUp() throws Exception {
-        if (incus != null) {
-            if (domain != null) {
-                PlanLab.removeDomain(incus, domain);
+        try {
+            if (incus != null) {
+                try {
+                    if (domain != null) {
+                        PlanLab.removeDomain(incus, domain);
+                    }
+                } finally {
+                    incus.close();
+                }
             }
-            incus.close();
-        }
-        if (new NftTable(TABLE).exists()) {
-            new NftTable(TABLE).delete();
+        } finally {
+            if (new NftTable(TABLE).exists()) {
+                new NftTable(TABLE).delete();
+            }
         }
     }
 
@@ -63,6 +69,7 @@ class FlushIT {
                 global:
                   addressing: {base_octet: 10, zone_base: %1$d}
                   default_os_image: busybox
+                  nat: false   # the test lab's bridges never NAT
                 domains:
                   %2$s:
                     trust_level: admin

@@ -47,9 +47,12 @@ class GoldenImageIT {
             return;
         }
         try {
-            created.forEach(d -> PlanLab.removeDomain(incus, d));
-            Optional<ImageAlias> image = incus.images().findAlias(null, alias);
-            image.ifPresent(a -> incus.images().delete(null, a.target()).await());
+            try {
+                PlanLab.removeDomains(incus, created);
+            } finally {
+                Optional<ImageAlias> image = incus.images().findAlias(null, alias);
+                image.ifPresent(a -> incus.images().delete(null, a.target()).await());
+            }
         } finally {
             incus.close();
         }
@@ -68,6 +71,7 @@ class GoldenImageIT {
                     base_octet: 10
                     zone_base: %d
                   default_os_image: busybox
+                  nat: false   # the test lab's bridges never NAT
                 domains:
                   %s:
                     trust_level: admin

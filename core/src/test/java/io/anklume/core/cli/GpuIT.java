@@ -57,8 +57,11 @@ class GpuIT {
     @AfterAll
     static void cleanUp() {
         if (lab != null) {
-            domains.forEach(d -> PlanLab.removeDomain(incus, d));
-            lab.close();
+            try {
+                PlanLab.removeDomains(incus, domains);
+            } finally {
+                lab.close();
+            }
         }
     }
 
@@ -72,6 +75,7 @@ class GpuIT {
                 global:
                   addressing: {base_octet: 10, zone_base: %d}
                   default_os_image: busybox
+                  nat: false   # the test lab's bridges never NAT
                   gpu_policy: shared
                   gpu_device:
                     pci: "0000:01:00.0"
@@ -115,6 +119,7 @@ class GpuIT {
                 global:
                   addressing: {base_octet: 10, zone_base: 150}
                   default_os_image: busybox
+                  nat: false   # the test lab's bridges never NAT
                 domains:
                   %s:
                     trust_level: admin

@@ -46,10 +46,13 @@ class ImportInfraIT {
     @AfterAll
     static void cleanUp() {
         if (incus != null) {
-            if (domain != null) {
-                PlanLab.removeDomain(incus, domain);
+            try {
+                if (domain != null) {
+                    PlanLab.removeDomain(incus, domain);
+                }
+            } finally {
+                incus.close();
             }
-            incus.close();
         }
     }
 
@@ -92,6 +95,7 @@ class ImportInfraIT {
         var dom = loaded.infra().domain(d).orElseThrow();
         assertEquals(TrustLevel.TRUSTED, dom.trustLevel());
         assertEquals(3, dom.subnetId());
+        assertEquals(false, dom.nat(), "a bridge without NAT imports as nat: false, so the plan stays empty");
         assertEquals(zone - 10, loaded.infra().global().zoneBase());
         assertEquals(Map.of("limits.processes", "200"), dom.profiles().get("small").config());
         Machine first = loaded.infra().machine(d + "-one").orElseThrow();

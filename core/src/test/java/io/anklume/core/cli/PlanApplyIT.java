@@ -70,7 +70,7 @@ class PlanApplyIT {
             return;
         }
         try {
-            created.forEach(d -> PlanLab.removeDomain(incus, d));
+            PlanLab.removeDomains(incus, created);
         } finally {
             incus.close();
         }

@@ -42,7 +42,7 @@ class ProtectionIT {
     static void cleanUp() {
         if (incus != null) {
             try {
-                created.forEach(d -> PlanLab.removeDomain(incus, d));
+                PlanLab.removeDomains(incus, created);
             } finally {
                 incus.close();
             }
@@ -58,6 +58,7 @@ class ProtectionIT {
                     base_octet: 10
                     zone_base: %d
                   default_os_image: busybox
+                  nat: false   # the test lab's bridges never NAT
                 domains:
                   %s:
                     trust_level: trusted

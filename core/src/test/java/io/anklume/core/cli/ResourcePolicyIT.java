@@ -39,8 +39,11 @@ class ResourcePolicyIT {
     @AfterAll
     static void cleanUp() {
         if (incus != null) {
-            domains.forEach(d -> PlanLab.removeDomain(incus, d));
-            incus.close();
+            try {
+                PlanLab.removeDomains(incus, domains);
+            } finally {
+                incus.close();
+            }
         }
     }
 
@@ -54,6 +57,7 @@ class ResourcePolicyIT {
                 global:
                   addressing: {base_octet: 10, zone_base: %1$d}
                   default_os_image: busybox
+                  nat: false   # the test lab's bridges never NAT
                   resource_policy:
                     host_reserve: {cpu: "25%%", memory: "50%%"}
                     mode: proportional

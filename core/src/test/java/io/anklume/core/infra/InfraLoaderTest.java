@@ -143,4 +143,36 @@ class InfraLoaderTest {
         assertEquals(List.of("base_system", "ollama_server"), r.infra().machine("m").orElseThrow().roles());
         assertTrue(r.infra().global().legacyAddressing());
     }
+
+    @Test
+    void natIsOnUnlessGlobalOrTheDomainSaysOtherwise() {
+        Infra plain = InfraLoader.parse("infra.yml", GOOD).infra();
+        assertTrue(plain.global().nat(), "anklume's bridges NAT by default");
+        assertNull(plain.domain("pro").orElseThrow().nat());
+        assertTrue(plain.domain("pro").orElseThrow().nat(plain.global()));
+
+        LoadResult r = InfraLoader.parse("infra.yml", """
+                project_name: x
+                global:
+                  nat: false
+                domains:
+                  a: {}
+                  b: {nat: true}
+                """);
+        assertTrue(r.problems().isEmpty(), r.problems().toString());
+        Global g = r.infra().global();
+        assertEquals(false, g.nat());
+        assertEquals(false, r.infra().domain("a").orElseThrow().nat(g));
+        assertEquals(true, r.infra().domain("b").orElseThrow().nat(g));
+    }
+
+    @Test
+    void aNatThatIsNotABooleanIsAnErrorAtItsPosition() {
+        Problem global = only(InfraLoader.parse("infra.yml", "project_name: x\nglobal:\n  nat: sometimes\ndomains: {}\n"));
+        assertEquals("infra.yml:3:8 global.nat: expected true or false, got text 'sometimes'", global.toString());
+        Problem domain = only(InfraLoader.parse("infra.yml", "project_name: x\nglobal: {}\ndomains:\n  a:\n    nat: [x]\n"));
+        assertTrue(domain.toString().startsWith("infra.yml:5:10 domains.a.nat: expected true or false"), domain.toString());
+        Problem typo = only(InfraLoader.parse("infra.yml", "project_name: x\nglobal: {}\ndomains:\n  a:\n    nta: false\n"));
+        assertTrue(typo.toString().contains("(did you mean 'nat'?)"), typo.toString());
+    }
 }

@@ -23,10 +23,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -64,7 +66,10 @@ public final class PlanLab {
         }
     }
 
-    /** One admin domain with {@code machines} busybox containers; the first has {@code limits.memory}. */
+    /**
+     * One admin domain with {@code machines} busybox containers; the first has {@code limits.memory}. Its
+     * bridge does not NAT (global.nat false): the network rule of the test lab.
+     */
     public static Infra infra(String domain, int zoneBase, int machines, String firstMemory) {
         return infra(domain, zoneBase, machines, firstMemory, Map.of());
     }
@@ -81,7 +86,7 @@ public final class PlanLab {
         }
         Domain d = new Domain(domain, "plan/apply integration test", true, null, TrustLevel.ADMIN, false, Map.of(), list);
         return new Infra("plan-it", new Global(10, zoneBase, "busybox", Global.GpuPolicy.EXCLUSIVE,
-                Global.FirewallMode.HOST, null), List.of(d), List.of(), new SourceMap("infra.yml", Map.of()));
+                Global.FirewallMode.HOST, null).withNat(false), List.of(d), List.of(), new SourceMap("infra.yml", Map.of()));
     }
 
     /** The same infra as YAML, for the real loader. */
@@ -93,6 +98,7 @@ public final class PlanLab {
                     base_octet: 10
                     zone_base: %d
                   default_os_image: busybox
+                  nat: false   # the test lab's bridges never NAT
                 domains:
                   %s:
                     description: "plan/apply integration test"
@@ -161,18 +167,50 @@ public final class PlanLab {
     public static void removeLeftovers(IncusClient incus) {
         for (Project p : incus.projects().list()) {
             if (p.name().startsWith(PREFIX)) {
-                removeDomain(incus, p.name());
+                remove(incus, p.name());
             }
         }
         for (Network n : incus.networks().list(null)) {
             if (n.name().startsWith("net-" + PREFIX)) {
-                removeDomain(incus, n.name().substring(4));
+                remove(incus, n.name().substring(4));
             }
         }
     }
 
-    /** Instances (unprotected and stopped first), extra profiles, the project, then its bridge. */
+    /** {@link #removeDomains} of one domain. */
     public static void removeDomain(IncusClient incus, String name) {
+        removeDomains(incus, List.of(name));
+    }
+
+    /**
+     * Removes every test domain, then fails naming each of their bridges that did not say
+     * {@code ipv4.nat=false}. The network rule (test traffic stays on NAT-less bridges) is checked here
+     * because every IT that applies an infra cleans up through this: a test infra that forgets
+     * {@code nat: false} fails its class instead of quietly giving containers the internet.
+     */
+    public static void removeDomains(IncusClient incus, Collection<String> names) {
+        List<String> natting = new ArrayList<>();
+        for (String name : names) {
+            incus.networks().find(null, "net-" + name).flatMap(PlanLab::natProblem).ifPresent(natting::add);
+            remove(incus, name);
+        }
+        if (!natting.isEmpty()) {
+            throw new AssertionError(String.join("\n", natting));
+        }
+    }
+
+    /** Why a test bridge breaks the network rule, or empty when its {@code ipv4.nat} is {@code false}. */
+    public static Optional<String> natProblem(Network bridge) {
+        String nat = bridge.config() == null ? null : bridge.config().get("ipv4.nat");
+        if ("false".equals(nat)) {
+            return Optional.empty();
+        }
+        return Optional.of("test bridge " + bridge.name() + " had ipv4.nat=" + (nat == null ? "(unset)" : nat)
+                + ", but the test lab's bridges never NAT: add 'nat: false' to the test's infra (global or the domain)");
+    }
+
+    /** Instances (unprotected and stopped first), extra profiles, the project, then its bridge. */
+    private static void remove(IncusClient incus, String name) {
         try {
             if (incus.projects().find(name).isPresent()) {
                 for (Instance i : incus.instances().list(name, false)) {
