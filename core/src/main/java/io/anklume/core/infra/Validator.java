@@ -58,9 +58,9 @@ public final class Validator {
                 error("global.addressing.base_octet", "must be 10 (anklume uses the 10.0.0.0/8 private range), got "
                         + g.baseOctet());
             }
-            if (g.zoneBase() < 0 || g.zoneBase() > 205) {
-                error("global.addressing.zone_base", "must be 0-205 so that every trust zone (up to +50) stays a valid "
-                        + "octet, got " + g.zoneBase());
+            // anklume's range; a zone past 255 is reported on the domain that lands there.
+            if (g.zoneBase() < 0 || g.zoneBase() > 245) {
+                error("global.addressing.zone_base", "must be 0-245, got " + g.zoneBase());
             }
         } else if (!g.baseSubnet().matches("^\\d{1,3}\\.\\d{1,3}$")) {
             error("global.base_subnet", "must be the first two octets, like \"10.100\", got '" + g.baseSubnet() + "'");
@@ -165,7 +165,9 @@ public final class Validator {
         Map<String, Cidr> subnets = new LinkedHashMap<>();
         for (DomainAddressing a : plan.domains().values()) {
             if (a.zone() > 255 || a.seq() > 255) {
-                error("domains." + a.domain(), "subnet " + a.subnet() + " is not a valid IPv4 network");
+                error("domains." + a.domain(), "subnet " + a.subnet() + " is not a valid IPv4 network"
+                        + (a.zone() > 255 ? " (global.addressing.zone_base plus this trust level's offset is past 255; "
+                        + "lower zone_base)" : ""));
                 continue;
             }
             subnets.put(a.domain(), Cidr.parse(a.subnet()));

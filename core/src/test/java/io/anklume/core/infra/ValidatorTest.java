@@ -142,7 +142,11 @@ class ValidatorTest {
     @Test
     void addressingSettings() {
         fails("project_name: t\nglobal:\n  addressing: {base_octet: 192, zone_base: 100}\ndomains: {}\n", "must be 10");
-        fails("project_name: t\nglobal:\n  addressing: {base_octet: 10, zone_base: 230}\ndomains: {}\n", "must be 0-205");
+        fails("project_name: t\nglobal:\n  addressing: {base_octet: 10, zone_base: 246}\ndomains: {}\n", "must be 0-245");
+        passes("project_name: t\nglobal:\n  addressing: {base_octet: 10, zone_base: 230}\ndomains:\n  a:\n"
+                + "    trust_level: trusted\n");
+        fails("project_name: t\nglobal:\n  addressing: {base_octet: 10, zone_base: 230}\ndomains:\n  a:\n"
+                + "    trust_level: untrusted\n", "subnet 10.270.0.0/24 is not a valid IPv4 network");
         fails(HEAD + "  firewall_mode: vm\ndomains:\n  a: {}\n", "needs a domain named 'anklume'");
         fails(HEAD + "  firewall_mode: cloud\ndomains: {}\n", "must be one of host, vm, acl, got 'cloud'");
     }
