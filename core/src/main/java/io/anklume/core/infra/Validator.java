@@ -21,12 +21,13 @@ import java.util.regex.Pattern;
 public final class Validator {
     static final Pattern NAME = Pattern.compile("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$");
     static final Pattern EXPIRY = Pattern.compile("^\\d+[dhm]$");
-    /** net-<domain> must fit Linux's 15-character interface names. */
+    /** The longest domain name whose bridge keeps anklume's name net-<domain> within Linux's 15 characters. */
     static final int MAX_DOMAIN_NAME = 11;
 
     private final Infra infra;
     private final SourceMap at;
     private final List<Problem> problems = new ArrayList<>();
+    private final Map<String, String> bridges = new HashMap<>();
 
     private Validator(Infra infra) {
         this.infra = infra;
@@ -87,10 +88,16 @@ public final class Validator {
         if (!NAME.matcher(d.name()).matches()) {
             problems.add(Problem.error(at.at(keyPath), path, "'" + d.name()
                     + "' is not a valid domain name (lowercase letters, digits and inner hyphens)"));
-        } else if (d.name().length() > MAX_DOMAIN_NAME) {
-            problems.add(Problem.error(at.at(keyPath), path, "domain name '" + d.name() + "' is " + d.name().length()
-                    + " characters; at most " + MAX_DOMAIN_NAME + " fit the bridge name net-" + d.name()
-                    + " in Linux's 15"));
+        } else if (d.bridgeShortened()) {
+            problems.add(Problem.warning(at.at(keyPath), path, "domain name '" + d.name() + "' is " + d.name().length()
+                    + " characters; net-" + d.name() + " does not fit Linux's " + Domain.MAX_INTERFACE_NAME
+                    + "-character interface names, so its bridge is " + d.bridge() + " (at most " + MAX_DOMAIN_NAME
+                    + " characters keep net-<domain>)"));
+        }
+        String sameBridge = bridges.putIfAbsent(d.bridge(), d.name());
+        if (sameBridge != null) {
+            problems.add(Problem.error(at.at(keyPath), path, "domain '" + d.name() + "' would use bridge " + d.bridge()
+                    + " like domain '" + sameBridge + "'; rename one of them"));
         }
         Integer sid = d.subnetId();
         if (sid != null && (sid < 0 || sid > 254)) {
