@@ -21,6 +21,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads an anklume infra.yml with SnakeYAML's node API, so every value keeps its line and column.
@@ -31,19 +32,21 @@ public final class InfraLoader {
     /** infra.yml files are a few KB; anything this large is not one. */
     static final long MAX_BYTES = 5L << 20;
 
-    static final List<String> TOP_KEYS = List.of("project_name", "global", "domains", "network_policies");
+    static final List<String> TOP_KEYS = List.of("project_name", "global", "domains", "network_policies",
+            "shared_volumes");
     static final List<String> GLOBAL_KEYS = List.of("addressing", "base_subnet", "default_os_image",
             "default_connection", "default_user", "gpu_policy", "firewall_mode", "resource_policy", "nesting_prefix",
-            "ai_access_policy", "ai_access_default", "routing");
+            "ai_access_policy", "ai_access_default", "routing", "ai_vram_flush", "shared_volumes_base",
+            "persistent_data_base");
     static final List<String> ADDRESSING_KEYS = List.of("base_octet", "zone_base", "zone_step");
     static final List<String> RESOURCE_KEYS = List.of("host_reserve", "mode", "cpu_mode", "memory_enforce", "overcommit");
     static final List<String> RESERVE_KEYS = List.of("cpu", "memory");
     static final List<String> DOMAIN_KEYS = List.of("description", "enabled", "subnet_id", "trust_level", "ephemeral",
-            "profiles", "machines");
+            "profiles", "machines", "openclaw", "ai_provider", "ai_sanitize");
     static final List<String> PROFILE_KEYS = List.of("description", "config", "devices");
     static final List<String> MACHINE_KEYS = List.of("description", "type", "ip", "os_image", "ephemeral", "gpu",
             "profiles", "weight", "boot_autostart", "boot_priority", "snapshots_schedule", "snapshots_expiry", "config",
-            "devices", "storage_volumes", "persistent_data", "roles", "routes");
+            "devices", "storage_volumes", "persistent_data", "roles", "routes", "services");
     static final List<String> POLICY_KEYS = List.of("description", "from", "to", "ports", "protocol", "bidirectional");
 
     private InfraLoader() {}
@@ -166,6 +169,9 @@ public final class InfraLoader {
             List<Domain> domains = domains(top.get("domains"));
             List<NetworkPolicy> policies = policies(top.get("network_policies"));
             aiAccess(domains, policies);
+            if (top.containsKey("shared_volumes") && y.mapping(top.get("shared_volumes"), "shared_volumes") != null) {
+                unused(top.get("shared_volumes"), "shared_volumes", "its disk devices are not created");
+            }
             return new Infra(projectName, global, domains, policies, new SourceMap(file, positions));
         }
 
@@ -206,6 +212,17 @@ public final class InfraLoader {
                 y.error(g.get("ai_access_policy"), "global.ai_access_policy", "must be 'exclusive' or 'open', got '" + ai + "'");
             }
             y.string(g.get("ai_access_default"), "global.ai_access_default");
+            if (y.bool(g.get("ai_vram_flush"), "global.ai_vram_flush") != null) {
+                unused(g.get("ai_vram_flush"), "global.ai_vram_flush", "there is no AI access switch here");
+            }
+            for (String key : List.of("shared_volumes_base", "persistent_data_base")) {
+                String dir = y.string(g.get(key), "global." + key);
+                if (dir != null && !dir.startsWith("/")) {
+                    y.error(g.get(key), "global." + key, "must be an absolute path, got '" + dir + "'");
+                } else if (dir != null) {
+                    unused(g.get(key), "global." + key, "shared volumes and persistent data are not mounted");
+                }
+            }
             return new Global(baseOctet, zoneBase, image, gpu, fw, resourcePolicy(g.get("resource_policy")), baseSubnet);
         }
 
@@ -305,6 +322,7 @@ public final class InfraLoader {
                 }
             }
             Boolean ephemeral = y.bool(d.get("ephemeral"), path + ".ephemeral");
+            anklumeAiKeys(d, path);
             Map<String, ProfileSpec> profiles = new LinkedHashMap<>();
             Map<String, Node> ps = y.mapping(d.get("profiles"), path + ".profiles");
             if (ps != null) {
@@ -352,6 +370,9 @@ public final class InfraLoader {
             Map<String, Object> volumes = asMap(y.plain(m.get("storage_volumes")));
             Map<String, Object> persistent = asMap(y.plain(m.get("persistent_data")));
             Boolean gpu = y.bool(m.get("gpu"), path + ".gpu");
+            if (m.containsKey("services") && y.sequence(m.get("services"), path + ".services") != null) {
+                unused(m.get("services"), path + ".services", "its services are not provided");
+            }
             return new Machine(name, domain, y.string(m.get("description"), path + ".description"), type,
                     y.string(m.get("ip"), path + ".ip"), y.string(m.get("os_image"), path + ".os_image"),
                     y.bool(m.get("ephemeral"), path + ".ephemeral"), Boolean.TRUE.equals(gpu),
@@ -418,6 +439,34 @@ public final class InfraLoader {
                         all, protocol, Boolean.TRUE.equals(bidirectional)));
             }
             return out;
+        }
+
+        /**
+         * anklume's per-domain AI settings: checked as anklume checks them (a file it refuses is refused
+         * here too), then ignored.
+         */
+        void anklumeAiKeys(Map<String, Node> d, String path) {
+            if (y.bool(d.get("openclaw"), path + ".openclaw") != null) {
+                unused(d.get("openclaw"), path + ".openclaw", "no AI assistant is deployed");
+            }
+            String provider = y.string(d.get("ai_provider"), path + ".ai_provider");
+            if (provider != null && !List.of("local", "cloud", "local-first").contains(provider)) {
+                y.error(d.get("ai_provider"), path + ".ai_provider", "must be one of local, cloud, local-first, got '"
+                        + provider + "'");
+            } else if (provider != null) {
+                unused(d.get("ai_provider"), path + ".ai_provider", "LLM routing is anklume's");
+            }
+            Node sanitize = d.get("ai_sanitize");
+            if (sanitize instanceof ScalarNode s && (Tag.BOOL.equals(s.getTag()) || s.getValue().equals("always"))) {
+                unused(sanitize, path + ".ai_sanitize", "LLM routing is anklume's");
+            } else if (sanitize != null && !YamlNodes.isNull(sanitize)) {
+                y.error(sanitize, path + ".ai_sanitize", "must be true, false or 'always', got " + YamlNodes.describe(sanitize));
+            }
+        }
+
+        /** A key anklume accepts and anklume-tui reads but does not act on: said once, as a warning. */
+        void unused(Node node, String path, String consequence) {
+            y.warning(node, path, "accepted for anklume compatibility but not used by anklume-tui (" + consequence + ")");
         }
 
         private <E extends Enum<E>> E enumValue(Node node, String path, Class<E> type, E fallback) {
