@@ -51,61 +51,99 @@ public final class InfraLoader {
 
     private InfraLoader() {}
 
+    /**
+     * An infra.yml file, or an infra/ directory as anklume's generator reads it (base.yml, domains/*.yml,
+     * policies.yml; see {@link InfraDirectory}). Like anklume, {@code infra.yml} that does not exist
+     * beside an {@code infra/} directory reads the directory.
+     */
     public static LoadResult load(Path file) {
+        if (Files.isDirectory(file)) {
+            return InfraDirectory.load(file);
+        }
+        String fileName = file.getFileName() == null ? "" : file.getFileName().toString();
+        if (!Files.exists(file) && fileName.endsWith(".yml")) {
+            Path dir = file.resolveSibling(fileName.substring(0, fileName.length() - 4));
+            if (Files.isDirectory(dir)) {
+                return InfraDirectory.load(dir);
+            }
+        }
+        Text text = readText(file);
+        return text.fatal() != null ? text.fatal() : parse(file.toString(), text.text());
+    }
+
+    /** A file's text, or why it cannot be an infra file. */
+    record Text(String text, LoadResult fatal) {}
+
+    static Text readText(Path file) {
         String name = file.toString();
         try {
             if (!Files.isRegularFile(file)) {
-                return fatal(name, "no such file");
+                return new Text(null, fatal(name, "no such file"));
             }
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                return fatal(name, String.format(Locale.ROOT,
+                return new Text(null, fatal(name, String.format(Locale.ROOT,
                         "file is %.1f MB; an infra.yml is a few KB (the limit is %d MB): is this the right file?",
-                        size / 1e6, MAX_BYTES >> 20));
+                        size / 1e6, MAX_BYTES >> 20)));
             }
             byte[] bytes = Files.readAllBytes(file);
-            String text;
             try {
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                return new Text(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(bytes)).toString(), null);
             } catch (CharacterCodingException e) {
-                return fatal(name, "not a text file (invalid UTF-8): is this the right file?");
+                return new Text(null, fatal(name, "not a text file (invalid UTF-8): is this the right file?"));
             }
-            return parse(name, text);
         } catch (IOException e) {
-            return fatal(name, "cannot be read: " + e.getMessage());
+            return new Text(null, fatal(name, "cannot be read: " + e.getMessage()));
         }
     }
 
     public static LoadResult parse(String fileName, String text) {
+        Composed c = compose(fileName, text);
+        if (c.fatal() != null) {
+            return c.fatal();
+        }
+        if (c.root() == null || YamlNodes.isNull(c.root())) {
+            return fatal(fileName, "file is empty: expected project_name, global and domains");
+        }
+        return read(fileName, c.root(), Map.of());
+    }
+
+    /** One YAML document as nodes with positions, or the reason it is not one. */
+    record Composed(Node root, LoadResult fatal) {}
+
+    static Composed compose(String fileName, String text) {
         if (text.length() > MAX_BYTES) {
-            return fatal(fileName, "file is too large for an infra.yml");
+            return new Composed(null, fatal(fileName, "file is too large for an infra.yml"));
         }
         if (text.indexOf('\0') >= 0) {
-            return fatal(fileName, "not a text file (it contains NUL bytes): is this the right file?");
+            return new Composed(null, fatal(fileName, "not a text file (it contains NUL bytes): is this the right file?"));
         }
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setCodePointLimit((int) MAX_BYTES);
         options.setMaxAliasesForCollections(50);
-        Node root;
         try {
-            root = new Yaml(options).compose(new StringReader(text));
+            return new Composed(new Yaml(options).compose(new StringReader(text)), null);
         } catch (MarkedYAMLException e) {
-            return new LoadResult(null, List.of(Problem.error(position(fileName, e), "", yamlMessage(e))));
+            return new Composed(null, new LoadResult(null, List.of(Problem.error(position(fileName, e), "", yamlMessage(e)))));
         } catch (YAMLException e) {
-            return fatal(fileName, "invalid YAML: " + firstLine(e.getMessage()));
+            return new Composed(null, fatal(fileName, "invalid YAML: " + firstLine(e.getMessage())));
         }
-        if (root == null || YamlNodes.isNull(root)) {
-            return fatal(fileName, "file is empty: expected project_name, global and domains");
-        }
-        List<Problem> problems = new ArrayList<>();
+    }
+
+    /** {@code nodeFiles} names the file of each node when the document was merged from several. */
+    static LoadResult read(String fileName, Node root, Map<Node, String> nodeFiles) {
+        return read(fileName, root, nodeFiles, new ArrayList<>());
+    }
+
+    static LoadResult read(String fileName, Node root, Map<Node, String> nodeFiles, List<Problem> problems) {
         Map<String, Position> positions = new HashMap<>();
-        Infra infra = new Reader(new YamlNodes(fileName, problems, positions), fileName, positions).infra(root);
+        Infra infra = new Reader(new YamlNodes(fileName, problems, positions, nodeFiles), fileName, positions).infra(root);
         return new LoadResult(infra, problems);
     }
 
-    private static LoadResult fatal(String file, String message) {
+    static LoadResult fatal(String file, String message) {
         return new LoadResult(null, List.of(Problem.error(new Position(file, 0, 0), "", message)));
     }
 

@@ -179,4 +179,53 @@ class AnklumeCompatTest {
             assertTrue(text.contains(expected), () -> expected + " in\n" + text);
         }
     }
+
+    static Path resource(String name) {
+        try {
+            return Path.of(AnklumeCompatTest.class.getResource("/anklume-compat/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void anInfraDirectoryIsMergedAsAnklumesGeneratorMergesIt() {
+        InfraFiles.Loaded loaded = InfraFiles.load(resource("split"), HostNetworks.none());
+        assertFalse(loaded.hasErrors(), () -> all(loaded));
+        assertEquals("split-shop", loaded.infra().projectName());
+        assertEquals(List.of("office", "work", "home"), loaded.infra().domains().stream().map(Domain::name).toList());
+        assertEquals(Map.of(
+                "office", "10.100.0.0/24 10.100.0.254 net-office",
+                "home", "10.110.0.0/24 10.110.0.254 net-home",
+                "work", "10.110.1.0/24 10.110.1.254 net-work"), subnets(loaded.addresses()));
+        assertEquals("10.110.1.1", loaded.addresses().machineIps().get("work-dev"));
+        assertEquals("10.110.1.50", loaded.addresses().machineIps().get("work-db"));
+        assertEquals(1, loaded.infra().networkPolicies().size());
+        // "infra.yml" that does not exist beside an "infra" directory reads the directory, as anklume does.
+        InfraFiles.Loaded byName = InfraFiles.load(resource("split").resolveSibling("split.yml"), HostNetworks.none());
+        assertFalse(byName.hasErrors(), () -> all(byName));
+    }
+
+    @Test
+    void problemsInAnInfraDirectoryNameTheirOwnFile() {
+        InfraFiles.Loaded loaded = InfraFiles.load(resource("split-bad"), HostNetworks.none());
+        String text = all(loaded);
+        String dir = resource("split-bad").toString();
+        for (String expected : List.of(
+                dir + "/domains/work.yml:6:11 domains.work.machines.work-db.ip: 10.99.0.50 is not in subnet 10.110.0.0/24",
+                dir + "/domains/work.yml:7:22 domains.work.machines.work-db.boot_priority: must be an integer 0-100",
+                dir + "/domains/zz-override.yml:1:1 domains.home: warning: domain 'home' replaces its definition in "
+                        + dir + "/domains/work.yml",
+                dir + "/domains/zz-override.yml:2:16 domains.home.trust_level: 'trsted' is not a trust level",
+                dir + "/policies.yml:7:9 network_policies[1].to: 'nowhere' is not a known domain")) {
+            assertTrue(text.contains(expected), () -> expected + " in\n" + text);
+        }
+    }
+
+    @Test
+    void anklume2ProjectDirectoriesAreNamedNotMisread() {
+        InfraFiles.Loaded loaded = InfraFiles.load(resource("split-v2"), HostNetworks.none());
+        assertTrue(loaded.hasErrors());
+        assertTrue(all(loaded).contains("this is an anklume 2 project directory"), () -> all(loaded));
+    }
 }
