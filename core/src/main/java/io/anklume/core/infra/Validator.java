@@ -66,7 +66,10 @@ public final class Validator {
         } else if (!g.baseSubnet().matches("^\\d{1,3}\\.\\d{1,3}$")) {
             error("global.base_subnet", "must be the first two octets, like \"10.100\", got '" + g.baseSubnet() + "'");
         }
-        if (g.firewallMode() == Global.FirewallMode.VM && infra.domain("anklume").isEmpty()) {
+        // anklume creates its firewall VM in the anklume domain unless the file declares one itself.
+        boolean ownFirewall = infra.domains().stream().flatMap(d -> d.machines().stream())
+                .anyMatch(m -> m.name().equals("anklume-firewall") || m.name().equals("sys-firewall"));
+        if (g.firewallMode() == Global.FirewallMode.VM && infra.domain("anklume").isEmpty() && !ownFirewall) {
             error("global.firewall_mode", "firewall_mode vm needs a domain named 'anklume' to hold the firewall VM");
         }
         resourcePolicy(g.resourcePolicy());

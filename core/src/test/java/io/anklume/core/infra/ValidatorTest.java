@@ -152,6 +152,7 @@ class ValidatorTest {
         fails("project_name: t\nglobal:\n  addressing: {base_octet: 10, zone_base: 230}\ndomains:\n  a:\n"
                 + "    trust_level: untrusted\n", "subnet 10.270.0.0/24 is not a valid IPv4 network");
         fails(HEAD + "  firewall_mode: vm\ndomains:\n  a: {}\n", "needs a domain named 'anklume'");
+        passes(HEAD + "  firewall_mode: vm\ndomains:\n  a:\n    machines:\n      sys-firewall:\n        type: vm\n");
         fails(HEAD + "  firewall_mode: cloud\ndomains: {}\n", "must be one of host, vm, acl, got 'cloud'");
     }
 
