@@ -288,6 +288,12 @@ public final class InfraLoader {
                 y.error(p, "global.ai_access_policy", "ai_access_policy is 'exclusive' but " + toAi
                         + " network_policies target ai-tools (at most 1)");
             }
+            // anklume's generator adds the default client's access when the file gives none.
+            if (toAi == 0 && target != null && !target.equals("ai-tools") && names.contains(target)
+                    && names.contains("ai-tools")) {
+                policies.add(new NetworkPolicy("AI access: " + target + " -> ai-tools (auto-created)", target, "ai-tools",
+                        List.of(), true, NetworkPolicy.Protocol.TCP, true));
+            }
         }
 
         ResourcePolicy resourcePolicy(Node node) {

@@ -228,4 +228,18 @@ class AnklumeCompatTest {
         assertTrue(loaded.hasErrors());
         assertTrue(all(loaded).contains("this is an anklume 2 project directory"), () -> all(loaded));
     }
+
+    @Test
+    void exclusiveAiAccessGetsAnklumesAutoCreatedPolicy() {
+        String head = "project_name: p\nglobal:\n  addressing: {base_octet: 10, zone_base: 100}\n"
+                + "  ai_access_policy: exclusive\n  ai_access_default: pro\ndomains:\n  pro: {}\n  ai-tools: {}\n";
+        InfraFiles.Loaded loaded = InfraFiles.parse("infra.yml", head, HostNetworks.none());
+        assertFalse(loaded.hasErrors(), () -> all(loaded));
+        assertEquals(List.of(new NetworkPolicy("AI access: pro -> ai-tools (auto-created)", "pro", "ai-tools", List.of(),
+                true, NetworkPolicy.Protocol.TCP, true)), loaded.infra().networkPolicies());
+        InfraFiles.Loaded given = InfraFiles.parse("infra.yml", head
+                + "network_policies:\n  - {from: pro, to: ai-tools, ports: [11434]}\n", HostNetworks.none());
+        assertEquals(List.of(11434), given.infra().networkPolicies().get(0).ports());
+        assertEquals(1, given.infra().networkPolicies().size(), "the file's own policy is kept alone");
+    }
 }
