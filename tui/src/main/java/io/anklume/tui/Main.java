@@ -128,6 +128,8 @@ public final class Main {
             }
             if (infra == null && Files.isRegularFile(Path.of("infra.yml"))) {
                 infra = Path.of("infra.yml");
+            } else if (infra == null && Files.isRegularFile(Path.of("infra", "base.yml"))) {
+                infra = Path.of("infra"); // anklume's split layout
             }
             return new Options(readOnly, infra, theme);
         }

@@ -12,7 +12,12 @@ final class InfraFile {
 
     static Optional<Infra> load(CliEnvironment env, String file) {
         Path path = Path.of(file);
-        if (!Files.isRegularFile(path)) {
+        // An infra/ directory (base.yml, domains/, policies.yml) is read like a file, and so is
+        // infra.yml when only the directory beside it exists, as anklume does.
+        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        boolean directory = Files.isDirectory(path) || (!Files.exists(path) && name.endsWith(".yml")
+                && Files.isDirectory(path.resolveSibling(name.substring(0, name.length() - 4))));
+        if (!directory && !Files.isRegularFile(path)) {
             env.err().println(file + ": no such file");
             return Optional.empty();
         }

@@ -21,6 +21,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads an anklume infra.yml with SnakeYAML's node API, so every value keeps its line and column.
@@ -31,20 +32,22 @@ public final class InfraLoader {
     /** infra.yml files are a few KB; anything this large is not one. */
     static final long MAX_BYTES = 5L << 20;
 
-    static final List<String> TOP_KEYS = List.of("project_name", "global", "domains", "network_policies");
+    static final List<String> TOP_KEYS = List.of("project_name", "global", "domains", "network_policies",
+            "shared_volumes");
     static final List<String> GLOBAL_KEYS = List.of("addressing", "base_subnet", "default_os_image",
             "default_connection", "default_user", "gpu_policy", "firewall_mode", "resource_policy", "nesting_prefix", "gpu_device",
-            "ai_access_policy", "ai_access_default", "routing", "nat");
+            "ai_access_policy", "ai_access_default", "routing", "nat", "ai_vram_flush", "shared_volumes_base",
+            "persistent_data_base");
     static final List<String> ADDRESSING_KEYS = List.of("base_octet", "zone_base", "zone_step");
     static final List<String> RESOURCE_KEYS = List.of("host_reserve", "mode", "cpu_mode", "memory_enforce", "overcommit");
     static final List<String> RESERVE_KEYS = List.of("cpu", "memory");
     static final List<String> GPU_DEVICE_KEYS = List.of("pci", "vendorid", "productid", "gid");
     static final List<String> DOMAIN_KEYS = List.of("description", "enabled", "subnet_id", "trust_level", "ephemeral",
-            "profiles", "machines", "nat");
+            "profiles", "machines", "nat", "openclaw", "ai_provider", "ai_sanitize");
     static final List<String> PROFILE_KEYS = List.of("description", "config", "devices");
     static final List<String> MACHINE_KEYS = List.of("description", "type", "ip", "os_image", "ephemeral", "gpu",
             "profiles", "weight", "boot_autostart", "boot_priority", "snapshots_schedule", "snapshots_expiry", "config",
-            "devices", "storage_volumes", "persistent_data", "roles", "routes", "ssh");
+            "devices", "storage_volumes", "persistent_data", "roles", "routes", "ssh", "services");
     static final List<String> ROUTING_KEYS = List.of("caddy_admin", "server", "tls", "listen", "ssh_ports", "ssh_listen");
     static final List<String> ROUTE_KEYS = List.of("host", "port", "auth");
     static final List<String> AUTH_KEYS = List.of("user", "password_hash");
@@ -53,61 +56,99 @@ public final class InfraLoader {
 
     private InfraLoader() {}
 
+    /**
+     * An infra.yml file, or an infra/ directory as anklume's generator reads it (base.yml, domains/*.yml,
+     * policies.yml; see {@link InfraDirectory}). Like anklume, {@code infra.yml} that does not exist
+     * beside an {@code infra/} directory reads the directory.
+     */
     public static LoadResult load(Path file) {
+        if (Files.isDirectory(file)) {
+            return InfraDirectory.load(file);
+        }
+        String fileName = file.getFileName() == null ? "" : file.getFileName().toString();
+        if (!Files.exists(file) && fileName.endsWith(".yml")) {
+            Path dir = file.resolveSibling(fileName.substring(0, fileName.length() - 4));
+            if (Files.isDirectory(dir)) {
+                return InfraDirectory.load(dir);
+            }
+        }
+        Text text = readText(file);
+        return text.fatal() != null ? text.fatal() : parse(file.toString(), text.text());
+    }
+
+    /** A file's text, or why it cannot be an infra file. */
+    record Text(String text, LoadResult fatal) {}
+
+    static Text readText(Path file) {
         String name = file.toString();
         try {
             if (!Files.isRegularFile(file)) {
-                return fatal(name, "no such file");
+                return new Text(null, fatal(name, "no such file"));
             }
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                return fatal(name, String.format(Locale.ROOT,
+                return new Text(null, fatal(name, String.format(Locale.ROOT,
                         "file is %.1f MB; an infra.yml is a few KB (the limit is %d MB): is this the right file?",
-                        size / 1e6, MAX_BYTES >> 20));
+                        size / 1e6, MAX_BYTES >> 20)));
             }
             byte[] bytes = Files.readAllBytes(file);
-            String text;
             try {
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                return new Text(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(bytes)).toString(), null);
             } catch (CharacterCodingException e) {
-                return fatal(name, "not a text file (invalid UTF-8): is this the right file?");
+                return new Text(null, fatal(name, "not a text file (invalid UTF-8): is this the right file?"));
             }
-            return parse(name, text);
         } catch (IOException e) {
-            return fatal(name, "cannot be read: " + e.getMessage());
+            return new Text(null, fatal(name, "cannot be read: " + e.getMessage()));
         }
     }
 
     public static LoadResult parse(String fileName, String text) {
+        Composed c = compose(fileName, text);
+        if (c.fatal() != null) {
+            return c.fatal();
+        }
+        if (c.root() == null || YamlNodes.isNull(c.root())) {
+            return fatal(fileName, "file is empty: expected project_name, global and domains");
+        }
+        return read(fileName, c.root(), Map.of());
+    }
+
+    /** One YAML document as nodes with positions, or the reason it is not one. */
+    record Composed(Node root, LoadResult fatal) {}
+
+    static Composed compose(String fileName, String text) {
         if (text.length() > MAX_BYTES) {
-            return fatal(fileName, "file is too large for an infra.yml");
+            return new Composed(null, fatal(fileName, "file is too large for an infra.yml"));
         }
         if (text.indexOf('\0') >= 0) {
-            return fatal(fileName, "not a text file (it contains NUL bytes): is this the right file?");
+            return new Composed(null, fatal(fileName, "not a text file (it contains NUL bytes): is this the right file?"));
         }
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setCodePointLimit((int) MAX_BYTES);
         options.setMaxAliasesForCollections(50);
-        Node root;
         try {
-            root = new Yaml(options).compose(new StringReader(text));
+            return new Composed(new Yaml(options).compose(new StringReader(text)), null);
         } catch (MarkedYAMLException e) {
-            return new LoadResult(null, List.of(Problem.error(position(fileName, e), "", yamlMessage(e))));
+            return new Composed(null, new LoadResult(null, List.of(Problem.error(position(fileName, e), "", yamlMessage(e)))));
         } catch (YAMLException e) {
-            return fatal(fileName, "invalid YAML: " + firstLine(e.getMessage()));
+            return new Composed(null, fatal(fileName, "invalid YAML: " + firstLine(e.getMessage())));
         }
-        if (root == null || YamlNodes.isNull(root)) {
-            return fatal(fileName, "file is empty: expected project_name, global and domains");
-        }
-        List<Problem> problems = new ArrayList<>();
+    }
+
+    /** {@code nodeFiles} names the file of each node when the document was merged from several. */
+    static LoadResult read(String fileName, Node root, Map<Node, String> nodeFiles) {
+        return read(fileName, root, nodeFiles, new ArrayList<>());
+    }
+
+    static LoadResult read(String fileName, Node root, Map<Node, String> nodeFiles, List<Problem> problems) {
         Map<String, Position> positions = new HashMap<>();
-        Infra infra = new Reader(new YamlNodes(fileName, problems, positions), fileName, positions).infra(root);
+        Infra infra = new Reader(new YamlNodes(fileName, problems, positions, nodeFiles), fileName, positions).infra(root);
         return new LoadResult(infra, problems);
     }
 
-    private static LoadResult fatal(String file, String message) {
+    static LoadResult fatal(String file, String message) {
         return new LoadResult(null, List.of(Problem.error(new Position(file, 0, 0), "", message)));
     }
 
@@ -171,6 +212,9 @@ public final class InfraLoader {
             List<Domain> domains = domains(top.get("domains"));
             List<NetworkPolicy> policies = policies(top.get("network_policies"));
             aiAccess(domains, policies);
+            if (top.containsKey("shared_volumes") && y.mapping(top.get("shared_volumes"), "shared_volumes") != null) {
+                unused(top.get("shared_volumes"), "shared_volumes", "its disk devices are not created");
+            }
             return new Infra(projectName, global, domains, policies, new SourceMap(file, positions));
         }
 
@@ -211,6 +255,17 @@ public final class InfraLoader {
                 y.error(g.get("ai_access_policy"), "global.ai_access_policy", "must be 'exclusive' or 'open', got '" + ai + "'");
             }
             y.string(g.get("ai_access_default"), "global.ai_access_default");
+            if (y.bool(g.get("ai_vram_flush"), "global.ai_vram_flush") != null) {
+                unused(g.get("ai_vram_flush"), "global.ai_vram_flush", "there is no AI access switch here");
+            }
+            for (String key : List.of("shared_volumes_base", "persistent_data_base")) {
+                String dir = y.string(g.get(key), "global." + key);
+                if (dir != null && !dir.startsWith("/")) {
+                    y.error(g.get(key), "global." + key, "must be an absolute path, got '" + dir + "'");
+                } else if (dir != null) {
+                    unused(g.get(key), "global." + key, "shared volumes and persistent data are not mounted");
+                }
+            }
             Boolean nat = y.bool(g.get("nat"), "global.nat");
             return new Global(baseOctet, zoneBase, image, gpu, fw, resourcePolicy(g.get("resource_policy")), baseSubnet,
                     gpuDevice(g.get("gpu_device")), routing(g.get("routing")), nat == null || nat);
@@ -354,6 +409,12 @@ public final class InfraLoader {
                 y.error(p, "global.ai_access_policy", "ai_access_policy is 'exclusive' but " + toAi
                         + " network_policies target ai-tools (at most 1)");
             }
+            // anklume's generator adds the default client's access when the file gives none.
+            if (toAi == 0 && target != null && !target.equals("ai-tools") && names.contains(target)
+                    && names.contains("ai-tools")) {
+                policies.add(new NetworkPolicy("AI access: " + target + " -> ai-tools (auto-created)", target, "ai-tools",
+                        List.of(), true, NetworkPolicy.Protocol.TCP, true));
+            }
         }
 
         ResourcePolicy resourcePolicy(Node node) {
@@ -427,6 +488,7 @@ public final class InfraLoader {
             }
             Boolean ephemeral = y.bool(d.get("ephemeral"), path + ".ephemeral");
             Boolean nat = y.bool(d.get("nat"), path + ".nat");
+            anklumeAiKeys(d, path);
             Map<String, ProfileSpec> profiles = new LinkedHashMap<>();
             Map<String, Node> ps = y.mapping(d.get("profiles"), path + ".profiles");
             if (ps != null) {
@@ -474,6 +536,9 @@ public final class InfraLoader {
             Map<String, Object> volumes = asMap(y.plain(m.get("storage_volumes")));
             Map<String, Object> persistent = asMap(y.plain(m.get("persistent_data")));
             Boolean gpu = y.bool(m.get("gpu"), path + ".gpu");
+            if (m.containsKey("services") && y.sequence(m.get("services"), path + ".services") != null) {
+                unused(m.get("services"), path + ".services", "its services are not provided");
+            }
             return new Machine(name, domain, y.string(m.get("description"), path + ".description"), type,
                     y.string(m.get("ip"), path + ".ip"), y.string(m.get("os_image"), path + ".os_image"),
                     y.bool(m.get("ephemeral"), path + ".ephemeral"), Boolean.TRUE.equals(gpu),
@@ -541,6 +606,34 @@ public final class InfraLoader {
                         all, protocol, Boolean.TRUE.equals(bidirectional)));
             }
             return out;
+        }
+
+        /**
+         * anklume's per-domain AI settings: checked as anklume checks them (a file it refuses is refused
+         * here too), then ignored.
+         */
+        void anklumeAiKeys(Map<String, Node> d, String path) {
+            if (y.bool(d.get("openclaw"), path + ".openclaw") != null) {
+                unused(d.get("openclaw"), path + ".openclaw", "no AI assistant is deployed");
+            }
+            String provider = y.string(d.get("ai_provider"), path + ".ai_provider");
+            if (provider != null && !List.of("local", "cloud", "local-first").contains(provider)) {
+                y.error(d.get("ai_provider"), path + ".ai_provider", "must be one of local, cloud, local-first, got '"
+                        + provider + "'");
+            } else if (provider != null) {
+                unused(d.get("ai_provider"), path + ".ai_provider", "LLM routing is anklume's");
+            }
+            Node sanitize = d.get("ai_sanitize");
+            if (sanitize instanceof ScalarNode s && (Tag.BOOL.equals(s.getTag()) || s.getValue().equals("always"))) {
+                unused(sanitize, path + ".ai_sanitize", "LLM routing is anklume's");
+            } else if (sanitize != null && !YamlNodes.isNull(sanitize)) {
+                y.error(sanitize, path + ".ai_sanitize", "must be true, false or 'always', got " + YamlNodes.describe(sanitize));
+            }
+        }
+
+        /** A key anklume accepts and anklume-tui reads but does not act on: said once, as a warning. */
+        void unused(Node node, String path, String consequence) {
+            y.warning(node, path, "accepted for anklume compatibility but not used by anklume-tui (" + consequence + ")");
         }
 
         private <E extends Enum<E>> E enumValue(Node node, String path, Class<E> type, E fallback) {

@@ -2,7 +2,7 @@ package io.anklume.core.infra;
 
 /**
  * One finding about an infra.yml: {@code infra.yml:14:13 domains.pro.machines.pro-dev.ip: message}.
- * Problems sort by file position.
+ * Problems sort by file, then position.
  */
 public record Problem(Severity severity, Position position, String path, String message) implements Comparable<Problem> {
     public enum Severity { ERROR, WARNING }
@@ -21,7 +21,12 @@ public record Problem(Severity severity, Position position, String path, String 
 
     @Override
     public int compareTo(Problem o) {
-        int c = Integer.compare(position.line(), o.position.line());
+        // An infra/ directory reports from several files: group them, base.yml first.
+        int c = String.valueOf(position.file()).compareTo(String.valueOf(o.position.file()));
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(position.line(), o.position.line());
         return c != 0 ? c : Integer.compare(position.column(), o.position.column());
     }
 

@@ -21,12 +21,13 @@ import java.util.regex.Pattern;
 public final class Validator {
     static final Pattern NAME = Pattern.compile("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$");
     static final Pattern EXPIRY = Pattern.compile("^\\d+[dhm]$");
-    /** net-<domain> must fit Linux's 15-character interface names. */
+    /** The longest domain name whose bridge keeps anklume's name net-<domain> within Linux's 15 characters. */
     static final int MAX_DOMAIN_NAME = 11;
 
     private final Infra infra;
     private final SourceMap at;
     private final List<Problem> problems = new ArrayList<>();
+    private final Map<String, String> bridges = new HashMap<>();
 
     private Validator(Infra infra) {
         this.infra = infra;
@@ -58,14 +59,17 @@ public final class Validator {
                 error("global.addressing.base_octet", "must be 10 (anklume uses the 10.0.0.0/8 private range), got "
                         + g.baseOctet());
             }
-            if (g.zoneBase() < 0 || g.zoneBase() > 205) {
-                error("global.addressing.zone_base", "must be 0-205 so that every trust zone (up to +50) stays a valid "
-                        + "octet, got " + g.zoneBase());
+            // anklume's range; a zone past 255 is reported on the domain that lands there.
+            if (g.zoneBase() < 0 || g.zoneBase() > 245) {
+                error("global.addressing.zone_base", "must be 0-245, got " + g.zoneBase());
             }
         } else if (!g.baseSubnet().matches("^\\d{1,3}\\.\\d{1,3}$")) {
             error("global.base_subnet", "must be the first two octets, like \"10.100\", got '" + g.baseSubnet() + "'");
         }
-        if (g.firewallMode() == Global.FirewallMode.VM && infra.domain("anklume").isEmpty()) {
+        // anklume creates its firewall VM in the anklume domain unless the file declares one itself.
+        boolean ownFirewall = infra.domains().stream().flatMap(d -> d.machines().stream())
+                .anyMatch(m -> m.name().equals("anklume-firewall") || m.name().equals("sys-firewall"));
+        if (g.firewallMode() == Global.FirewallMode.VM && infra.domain("anklume").isEmpty() && !ownFirewall) {
             error("global.firewall_mode", "firewall_mode vm needs a domain named 'anklume' to hold the firewall VM");
         }
         resourcePolicy(g.resourcePolicy());
@@ -88,10 +92,16 @@ public final class Validator {
         if (!NAME.matcher(d.name()).matches()) {
             problems.add(Problem.error(at.at(keyPath), path, "'" + d.name()
                     + "' is not a valid domain name (lowercase letters, digits and inner hyphens)"));
-        } else if (d.name().length() > MAX_DOMAIN_NAME) {
-            problems.add(Problem.error(at.at(keyPath), path, "domain name '" + d.name() + "' is " + d.name().length()
-                    + " characters; at most " + MAX_DOMAIN_NAME + " fit the bridge name net-" + d.name()
-                    + " in Linux's 15"));
+        } else if (d.bridgeShortened()) {
+            problems.add(Problem.warning(at.at(keyPath), path, "domain name '" + d.name() + "' is " + d.name().length()
+                    + " characters; net-" + d.name() + " does not fit Linux's " + Domain.MAX_INTERFACE_NAME
+                    + "-character interface names, so its bridge is " + d.bridge() + " (at most " + MAX_DOMAIN_NAME
+                    + " characters keep net-<domain>)"));
+        }
+        String sameBridge = bridges.putIfAbsent(d.bridge(), d.name());
+        if (sameBridge != null) {
+            problems.add(Problem.error(at.at(keyPath), path, "domain '" + d.name() + "' would use bridge " + d.bridge()
+                    + " like domain '" + sameBridge + "'; rename one of them"));
         }
         Integer sid = d.subnetId();
         if (sid != null && (sid < 0 || sid > 254)) {
@@ -166,7 +176,9 @@ public final class Validator {
         Map<String, Cidr> subnets = new LinkedHashMap<>();
         for (DomainAddressing a : plan.domains().values()) {
             if (a.zone() > 255 || a.seq() > 255) {
-                error("domains." + a.domain(), "subnet " + a.subnet() + " is not a valid IPv4 network");
+                error("domains." + a.domain(), "subnet " + a.subnet() + " is not a valid IPv4 network"
+                        + (a.zone() > 255 ? " (global.addressing.zone_base plus this trust level's offset is past 255; "
+                        + "lower zone_base)" : ""));
                 continue;
             }
             subnets.put(a.domain(), Cidr.parse(a.subnet()));

@@ -20,15 +20,23 @@ final class YamlNodes {
     private final String file;
     private final List<Problem> problems;
     private final Map<String, Position> positions;
+    /** For a document merged from several files (an infra/ directory): the file each node came from. */
+    private final Map<Node, String> nodeFiles;
 
     YamlNodes(String file, List<Problem> problems, Map<String, Position> positions) {
+        this(file, problems, positions, Map.of());
+    }
+
+    YamlNodes(String file, List<Problem> problems, Map<String, Position> positions, Map<Node, String> nodeFiles) {
         this.file = file;
         this.problems = problems;
         this.positions = positions;
+        this.nodeFiles = nodeFiles;
     }
 
     Position at(Node node) {
-        return new Position(file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
+        return new Position(nodeFiles.getOrDefault(node, file), node.getStartMark().getLine() + 1,
+                node.getStartMark().getColumn() + 1);
     }
 
     void error(Node node, String path, String message) {

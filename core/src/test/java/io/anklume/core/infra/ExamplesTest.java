@@ -27,7 +27,7 @@ class ExamplesTest {
         "bad-trust.yml|bad-trust.yml:6:18 domains.pro.trust_level: |'friendly' is not a trust level",
         "ip-outside-subnet.yml|ip-outside-subnet.yml:11:13 domains.work.machines.work-dev.ip: |10.120.0.5 is not in subnet 10.110.1.0/24 of domain 'work'",
         "duplicate-machine.yml|duplicate-machine.yml:10:7 domains.perso.machines.box: |machine 'box' is already defined in domain 'pro'",
-        "long-domain-name.yml|long-domain-name.yml:5:3 domains.professional: |domain name 'professional' is 12 characters",
+        "zone-past-255.yml|zone-past-255.yml:6:5 domains.scratch: |subnet 10.290.0.0/24 is not a valid IPv4 network",
         "gpu-exclusive.yml|domains.ai.machines.ai-img.gpu: |GPU policy is 'exclusive' but 2 instances have GPU access: ai-llm, ai-img",
         "bad-schedule.yml|bad-schedule.yml:8:29 domains.pro.machines.pro-dev.snapshots_schedule: |is not a 5-field cron expression",
         "bad-schedule.yml|domains.pro.machines.pro-dev.snapshots_expiry: |must be a number and a unit d, h or m",
