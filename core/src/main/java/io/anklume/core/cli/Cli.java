@@ -26,7 +26,7 @@ public final class Cli {
     public Cli(CliEnvironment env) {
         this.env = env;
         for (Command c : List.of(new ValidateCommand(env), new PlanCommand(env), new ApplyCommand(env),
-                new ListCommand(env))) {
+                new ListCommand(env), new NftCommand(env))) {
             commands.put(c.name(), c);
         }
     }
@@ -78,7 +78,7 @@ public final class Cli {
         text.append("""
 
                 Run anklume-tui COMMAND --help for the options of a command.
-                Exit codes: 0 success or no changes, 1 invalid input or failure, 2 (plan) changes pending.""");
+                Exit codes: 0 success or no changes, 1 invalid input or failure, 2 (plan, nft --diff) changes pending.""");
         return text.toString();
     }
 
