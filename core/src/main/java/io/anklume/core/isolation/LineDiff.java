@@ -24,7 +24,7 @@ final class LineDiff {
                 out.add("  " + before.get(i));
                 i++;
                 j++;
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
+            } else if (j < m && (i == n || lcs[i][j + 1] > lcs[i + 1][j])) {
                 out.add("+ " + after.get(j++));
             } else {
                 out.add("- " + before.get(i++));
