@@ -85,11 +85,16 @@ class NftIsolationIT {
             assertTrue(lab.ping(a1, a2), "inside domain A ping still works");
             assertTrue(lab.tcp(a2, a1, 8081), "inside domain A TCP still works");
             assertTrue(dropped(lab.a(), lab.b()) > 0, "the A -> B drop counter counted the blocked packets");
+            IsolationReport report = new Isolation(firewall, null).report(infra(false), lab.addresses());
+            assertTrue(report.inPlace(), report.enforcement());
+            assertEquals(dropped(lab.a(), lab.b()), report.dropped(lab.a(), lab.b()));
+            assertEquals(List.of(1), report.matrix().allowedBy(lab.a(), lab.c()).stream().map(Flow::policyIndex).toList());
 
             NftRuleset bothWays = NftRuleset.generate(infra(true), lab.addresses());
             NftDrift drift = firewall.drift(bothWays);
             assertTrue(drift.differs());
             assertTrue(drift.changes().stream().anyMatch(l -> l.startsWith("+ ") && l.contains("(reverse)")), drift.changes().toString());
+            assertFalse(new Isolation(firewall, null).report(infra(true), lab.addresses()).inPlace(), "the report sees the drift");
             HostFirewall.Deployment second = firewall.deploy(bothWays);
             assertTrue(second.previous().orElseThrow().contains("A to C web"));
             assertTrue(lab.tcp(c1, a1, 8080), "bidirectional opens C -> A tcp/8080");
