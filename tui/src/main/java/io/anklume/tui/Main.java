@@ -202,7 +202,11 @@ public final class Main {
                             return core.reconciler().apply(plan, 8, listener);
                         }
                     }, new io.anklume.core.adopt.Declarations(options.readOnly())::addMachine,
-                    options.infra(), options.readOnly(), names::defaultName);
+                    options.infra(), options.readOnly(), names::defaultName,
+                    // The view only reads: nft list and Incus GETs, so read-only firewalls are enough.
+                    new io.anklume.core.isolation.Isolation(
+                            new io.anklume.core.isolation.HostFirewall(new io.anklume.core.isolation.ProcessNftRunner(), true),
+                            new io.anklume.core.isolation.AclFirewall(core.client(), true))::report);
             try {
                 screen.startScreen();
                 screen.setCursorPosition(null);

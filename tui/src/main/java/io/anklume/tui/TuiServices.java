@@ -21,7 +21,21 @@ import java.util.function.Supplier;
  */
 public record TuiServices(Inventory inventory, Lifecycle lifecycle, Snapshots snapshots, Adopter adopter,
                           Consoles consoles, Details details, Shell shell, Plans plans, Declarer declarer, Path infraFile,
-                          boolean readOnly, Supplier<String> snapshotName) {
+                          boolean readOnly, Supplier<String> snapshotName, IsolationReader isolation) {
+
+    /** Without an isolation reader: the isolation view still shows the matrix, and says nft was not read. */
+    public TuiServices(Inventory inventory, Lifecycle lifecycle, Snapshots snapshots, Adopter adopter,
+                       Consoles consoles, Details details, Shell shell, Plans plans, Declarer declarer, Path infraFile,
+                       boolean readOnly, Supplier<String> snapshotName) {
+        this(inventory, lifecycle, snapshots, adopter, consoles, details, shell, plans, declarer, infraFile, readOnly,
+                snapshotName, file -> new io.anklume.core.isolation.Isolation(null, null).report(file));
+    }
+
+    /** Who may reach whom according to the infra file, and how that is enforced now (core's Isolation). */
+    @FunctionalInterface
+    public interface IsolationReader {
+        io.anklume.core.isolation.IsolationReport report(Path infraFile);
+    }
 
     /** Adds a machine to the infra file (kept valid, comments kept). */
     @FunctionalInterface

@@ -30,6 +30,17 @@ final class Harness {
     final List<String> adopted = new ArrayList<>();
     final Fakes.FakePlans plans = new Fakes.FakePlans();
     final List<String> declared = new ArrayList<>();
+    final List<Path> isolationRead = new ArrayList<>();
+    /** What the isolation reader answers: the workstation example, as if its table were loaded. */
+    volatile io.anklume.core.isolation.IsolationReport isolation = workstationIsolation();
+
+    static io.anklume.core.isolation.IsolationReport workstationIsolation() {
+        io.anklume.core.infra.InfraFiles.Loaded loaded = io.anklume.core.infra.InfraFiles.load(
+                Path.of("..", "examples", "workstation", "infra.yml"), io.anklume.core.net.HostNetworks.none());
+        return new io.anklume.core.isolation.IsolationReport(
+                io.anklume.core.isolation.IsolationMatrix.of(loaded.infra(), loaded.addresses()),
+                "table inet anklume is loaded and matches the file", true, java.util.Map.of("sandbox -> pro", 12L));
+    }
 
     Harness(int cols, int rows, boolean readOnly, List<InstanceView> instances) {
         this(cols, rows, readOnly, instances, ThemeLoader.builtIn("default"));
@@ -52,7 +63,11 @@ final class Harness {
                 java.util.Map.of("limits.cpu", "2"), java.util.Map.of("gpu", java.util.Map.of("type", "gpu", "gputype", "physical")),
                 List.of("default")), v -> 0, plans,
                 (file, domain, machine) -> declared.add(domain + "/" + machine.name() + " image=" + machine.osImage()
-                        + " gpu=" + machine.gpu()), Path.of("infra.yml"), readOnly, () -> "snap-20261124-120000");
+                        + " gpu=" + machine.gpu()), Path.of("infra.yml"), readOnly, () -> "snap-20261124-120000",
+                file -> {
+                    isolationRead.add(file);
+                    return isolation;
+                });
         app = new App(screen, services, theme, Runnable::run);
         render();
     }

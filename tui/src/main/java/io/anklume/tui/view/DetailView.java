@@ -19,6 +19,7 @@ public final class DetailView implements View {
     private final InstanceRef ref;
     private volatile List<SnapshotView> snapshots;
     private volatile io.anklume.core.inventory.InstanceDetails details;
+    private volatile io.anklume.core.isolation.IsolationMatrix isolation;
 
     public DetailView(App app, InstanceRef ref) {
         this.app = app;
@@ -31,6 +32,12 @@ public final class DetailView implements View {
             details = d;
             app.markDirty();
         });
+        if (app.services().infraFile() != null) {
+            app.load("reading the network policies", () -> app.services().isolation().report(app.services().infraFile()), r -> {
+                isolation = r.matrix();
+                app.markDirty();
+            });
+        }
     }
 
     Optional<InstanceView> instance() {
@@ -98,7 +105,30 @@ public final class DetailView implements View {
                 area.put(3, row++, Text.fit(s.get(i).name(), 28) + " " + Text.ago(s.get(i).createdAt(), Instant.now()), text);
             }
         }
+        row++;
+        area.put(1, row++, "Reached by", area.colors().role("header"), TextColor.ANSI.DEFAULT, true);
+        row = drawPolicies(area, row, v, text, dim);
         drawDetails(area, row + 1, text, dim);
+    }
+
+    /** The network policies that let other domains (or the host) reach this instance. */
+    private int drawPolicies(Area area, int row, InstanceView v, TextColor text, TextColor dim) {
+        io.anklume.core.isolation.IsolationMatrix m = isolation;
+        if (!v.managed()) {
+            area.put(3, row++, "not in infra.yml: no policy applies", dim);
+        } else if (m == null) {
+            area.put(3, row++, app.services().infraFile() == null ? "no infra file" : "reading…", dim);
+        } else {
+            var flows = m.reaching(v.name(), v.domain());
+            if (flows.isEmpty()) {
+                area.put(3, row++, "its own domain " + v.domain() + " only (no policy opens it)", dim);
+            }
+            for (var f : flows) {
+                area.put(3, row++, Text.fit("P" + f.policyIndex(), 5) + "from " + Text.fit(f.from().label(), 14)
+                        + f.portsLabel() + (f.reverse() ? " (bidirectional)" : ""), text);
+            }
+        }
+        return row;
     }
 
     /** Addresses, config and devices in a second column when the terminal is wide, else below. */
