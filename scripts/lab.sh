@@ -63,4 +63,6 @@ apt_install nftables busybox-static tmux caddy curl
 start_incusd
 init_incus "$LAB_BRIDGE" "$LAB_SUBNET" false
 build_busybox_image
+# The isolation tests need packets routed between test bridges (Incus usually turns this on already).
+[ "$(cat /proc/sys/net/ipv4/ip_forward 2>/dev/null)" = 1 ] || echo 1 > /proc/sys/net/ipv4/ip_forward
 log "ready: incus $(incus version 2>/dev/null | awk '/Server version/ {print $3}'), bridge $LAB_BRIDGE, image $LAB_IMAGE_ALIAS"

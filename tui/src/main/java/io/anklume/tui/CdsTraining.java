@@ -27,7 +27,8 @@ final class CdsTraining {
             TuiServices services = new TuiServices(core.inventory(), core.lifecycle(), core.snapshots(),
                     (ref, file) -> "", core.consoles(), core.details(), v -> 0, null, (file, domain, machine) -> { }, null, true,
                     () -> "snap", Main.gpus(core, true),
-                    Main.housekeeping(core, true), TuiServices.Routes.NONE, null, () -> 0);
+                    Main.housekeeping(core, true), TuiServices.Routes.NONE, null, () -> 0,
+                    file -> new io.anklume.core.isolation.Isolation(null, null).report(file));
             App app = new App(screen, services, ThemeLoader.forUser().initial(null).theme(), Runnable::run);
             for (String key : List.of("?", "Esc", "/", "x", "Esc", "g", "g")) {
                 app.render();

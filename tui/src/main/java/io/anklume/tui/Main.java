@@ -213,7 +213,11 @@ public final class Main {
                     }, new io.anklume.core.adopt.Declarations(options.readOnly())::addMachine,
                     options.infra(), options.readOnly(), names::defaultName, gpus(core, options.readOnly()),
                     housekeeping(core, options.readOnly()), routes(core, options),
-                    safekeeping(core), () -> disposable(core, options.infra()));
+                    safekeeping(core), () -> disposable(core, options.infra()),
+                    // The view only reads: nft list and Incus GETs, so read-only firewalls are enough.
+                    new io.anklume.core.isolation.Isolation(
+                            new io.anklume.core.isolation.HostFirewall(new io.anklume.core.isolation.ProcessNftRunner(), true),
+                            new io.anklume.core.isolation.AclFirewall(core.client(), true))::report);
             var keeper = new io.anklume.core.routing.InfraRoutes(options.infra(), core.inventory(), options.readOnly())
                     .keep(java.time.Duration.ofSeconds(2), outcome -> { });
             try {

@@ -25,7 +25,7 @@ public record TuiServices(Inventory inventory, Lifecycle lifecycle, Snapshots sn
                           Consoles consoles, Details details, Shell shell, Plans plans, Declarer declarer, Path infraFile,
                           boolean readOnly, Supplier<String> snapshotName, Gpus gpus,
                           Housekeeping housekeeping, Routes routes, Safekeeping safekeeping,
-                          Disposable disposable) {
+                          Disposable disposable, IsolationReader isolation) {
 
     /** Orphans, import-infra and flush of the infra file (core's Adoption, InfraImporter, Flush). */
     public interface Housekeeping {
@@ -102,6 +102,12 @@ public record TuiServices(Inventory inventory, Lifecycle lifecycle, Snapshots sn
     @FunctionalInterface
     public interface Disposable {
         int open() throws Exception;
+    }
+
+    /** Who may reach whom according to the infra file, and how that is enforced now (core's Isolation). */
+    @FunctionalInterface
+    public interface IsolationReader {
+        io.anklume.core.isolation.IsolationReport report(Path infraFile);
     }
 
     /** Adds a machine to the infra file (kept valid, comments kept). */

@@ -35,6 +35,17 @@ final class Harness {
     final Fakes.FakeRoutes routes = new Fakes.FakeRoutes();
     final Fakes.FakeSafekeeping safekeeping = new Fakes.FakeSafekeeping();
     final List<String> disposables = new ArrayList<>();
+    final List<Path> isolationRead = new ArrayList<>();
+    /** What the isolation reader answers: the workstation example, as if its table were loaded. */
+    volatile io.anklume.core.isolation.IsolationReport isolation = workstationIsolation();
+
+    static io.anklume.core.isolation.IsolationReport workstationIsolation() {
+        io.anklume.core.infra.InfraFiles.Loaded loaded = io.anklume.core.infra.InfraFiles.load(
+                Path.of("..", "examples", "workstation", "infra.yml"), io.anklume.core.net.HostNetworks.none());
+        return new io.anklume.core.isolation.IsolationReport(
+                io.anklume.core.isolation.IsolationMatrix.of(loaded.infra(), loaded.addresses()),
+                "table inet anklume is loaded and matches the file", true, java.util.Map.of("sandbox -> pro", 12L));
+    }
 
     Harness(int cols, int rows, boolean readOnly, List<InstanceView> instances) {
         this(cols, rows, readOnly, instances, ThemeLoader.builtIn("default"));
@@ -64,6 +75,9 @@ final class Harness {
                 safekeeping, () -> {
                     disposables.add("opened");
                     return 0;
+                }, file -> {
+                    isolationRead.add(file);
+                    return isolation;
                 });
         app = new App(screen, services, theme, Runnable::run);
         render();

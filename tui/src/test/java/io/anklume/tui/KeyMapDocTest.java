@@ -30,6 +30,7 @@ class KeyMapDocTest {
         views.put("Detail (Enter)", new DetailView(h.app, ref));
         views.put("Snapshots (p)", new SnapshotsView(h.app, ref));
         views.put("Console log (l)", new LogView(h.app, ref));
+        views.put("Isolation (I)", new io.anklume.tui.view.IsolationView(h.app, java.nio.file.Path.of("infra.yml")));
         h.app.push(views.get("Detail (Enter)"));
         views.put("Help (?)", new HelpView(h.app));
         StringBuilder b = new StringBuilder("# Key map\n\n");

@@ -1,6 +1,10 @@
 package io.anklume.core.cli;
 
 import io.anklume.core.infra.Infra;
+import io.anklume.core.isolation.AclFirewall;
+import io.anklume.core.isolation.HostFirewall;
+import io.anklume.core.isolation.Isolation;
+import io.anklume.core.isolation.IsolationException;
 import io.anklume.core.plan.Action;
 import io.anklume.core.plan.Applier;
 import io.anklume.core.plan.ApplyListener;
@@ -35,14 +39,16 @@ final class ApplyCommand implements Command {
     public String help() {
         return """
                 Usage: anklume-tui apply FILE [--yes] [--parallel N] [--domain D] [--delete-orphans]
-                                        [--keep-snapshots N] [--no-snapshot]
+                                        [--keep-snapshots N] [--no-snapshot] [--no-nft]
 
                 Shows the plan, asks for confirmation, then converges Incus to FILE: projects, bridges
                 net-<domain>, profiles and instances. Stops starting new actions at the first failure
                 and reports what was done and what was not. Running it again is safe.
                 Before anything changes, every existing instance the plan changes gets a snapshot
                 pre-apply-<UTC timestamp>; if one fails, nothing is changed. anklume-tui rollback
-                restores them.
+                restores them. As its last step it enforces the isolation between domains: table
+                inet anklume on the host, or Incus network ACLs with firewall_mode: acl (see
+                anklume-tui nft --help).
 
                 Options:
                   --yes              do not ask for confirmation (needed without a terminal)
@@ -51,12 +57,13 @@ final class ApplyCommand implements Command {
                   --delete-orphans   also delete managed instances no longer in FILE
                   --keep-snapshots N keep the last N pre-apply snapshots of each instance (default 3)
                   --no-snapshot      no pre-apply snapshots (rollback will not cover this apply)
+                  --no-nft           leave the isolation (nft table or ACLs) as it is
 
                 Exit codes: 0 success or no changes, 1 invalid input, refusal or failure.""";
     }
 
     public int run(List<String> argList) throws Args.UsageException {
-        Args args = Args.parse(argList, Set.of("--yes", "--delete-orphans", "--no-snapshot"),
+        Args args = Args.parse(argList, Set.of("--yes", "--delete-orphans", "--no-snapshot", "--no-nft"),
                 Set.of("--parallel", "--domain", "--keep-snapshots"));
         if (args.has("--help")) {
             env.out().println(help());
@@ -76,15 +83,37 @@ final class ApplyCommand implements Command {
                 plan = new PreApplySnapshots(clock, keep).guard(plan);
             }
             env.out().println(plan.toText());
-            if (plan.isEmpty()) {
-                return OK;
+            if (!plan.isEmpty()) {
+                if (!args.has("--yes") && !confirmed(plan)) {
+                    return FAILED;
+                }
+                ApplyReport report = new Applier(new IncusActionRunner(incus), parallelism, new Progress()).apply(plan);
+                report.lines().forEach(report.succeeded() ? env.out()::println : env.err()::println);
+                if (!report.succeeded()) {
+                    return FAILED;
+                }
             }
-            if (!args.has("--yes") && !confirmed(plan)) {
-                return FAILED;
+            return args.has("--no-nft") ? OK : isolate(incus, infra.get());
+        }
+    }
+
+    /** The last step: the isolation of the domains, once everything they need exists. */
+    private int isolate(IncusClient incus, Infra infra) {
+        if (env.nft() == null) {
+            env.out().println("isolation: not enforced here (no nft in this environment)");
+            return OK;
+        }
+        Isolation isolation = new Isolation(new HostFirewall(env.nft(), false), new AclFirewall(incus, false));
+        try {
+            List<String> changes = isolation.enforce(infra, env.addressing().apply(infra));
+            if (changes.isEmpty()) {
+                env.out().println("isolation: up to date");
             }
-            ApplyReport report = new Applier(new IncusActionRunner(incus), parallelism, new Progress()).apply(plan);
-            report.lines().forEach(report.succeeded() ? env.out()::println : env.err()::println);
-            return report.succeeded() ? OK : FAILED;
+            changes.forEach(c -> env.out().println("isolation: " + c));
+            return OK;
+        } catch (IsolationException e) {
+            env.err().println("isolation: " + e.getMessage());
+            return FAILED;
         }
     }
 

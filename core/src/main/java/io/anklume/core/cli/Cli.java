@@ -40,7 +40,8 @@ public final class Cli {
                 new DisposableCommand(env, clock, attacher), new PublishCommand(env),
                 new BackupCommand(env, clock), new GpuCommand(env),
                 new OrphansCommand(env), new ImportInfraCommand(env),
-                new FlushCommand(env), new RouteCommand(env), new SshConfigCommand(env))) {
+                new FlushCommand(env), new RouteCommand(env), new SshConfigCommand(env),
+                new NftCommand(env))) {
             commands.put(c.name(), c);
         }
     }
@@ -94,7 +95,7 @@ public final class Cli {
         text.append("""
 
                 Run anklume-tui COMMAND --help for the options of a command.
-                Exit codes: 0 success or no changes, 1 invalid input or failure, 2 (plan) changes pending.""");
+                Exit codes: 0 success or no changes, 1 invalid input or failure, 2 (plan, nft --diff) changes pending.""");
         return text.toString();
     }
 

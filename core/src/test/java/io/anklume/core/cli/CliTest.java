@@ -67,6 +67,17 @@ class CliTest {
     private boolean terminal;
     private String typed = "";
     private String file;
+    private final List<String> nftCalls = new ArrayList<>();
+    private String nftLoaded;
+    private io.anklume.core.isolation.NftRunner nft = args -> {
+        nftCalls.add(args.get(0));
+        if (args.get(0).equals("list")) {
+            return nftLoaded == null ? new io.anklume.core.isolation.NftRunner.Result(1, "", "Error: No such file or directory")
+                    : new io.anklume.core.isolation.NftRunner.Result(0, nftLoaded, "");
+        }
+        return new io.anklume.core.isolation.NftRunner.Result(0, "", "");
+    };
+    private final io.anklume.incus.NetworkAclsApi acls = mock(io.anklume.incus.NetworkAclsApi.class);
 
     @BeforeEach
     void setUp() throws IOException {
@@ -76,6 +87,7 @@ class CliTest {
         when(incus.profiles()).thenReturn(profiles);
         when(incus.instances()).thenReturn(instances);
         when(incus.operations()).thenReturn(operations);
+        when(incus.networkAcls()).thenReturn(acls);
         when(operations.listAll()).thenReturn(List.of());
         when(instances.create(anyString(), any())).thenReturn(done);
         when(instances.changeState(anyString(), anyString(), any())).thenReturn(done);
@@ -87,7 +99,7 @@ class CliTest {
         InfraSource source = path -> new InfraSource.Loaded(problems.stream().anyMatch(Problem::isError) ? null : infra,
                 problems);
         CliEnvironment env = new CliEnvironment(print(out), print(err), new BufferedReader(new StringReader(typed)),
-                source, Fixtures::addresses, () -> connect.get(), () -> terminal);
+                source, Fixtures::addresses, () -> connect.get(), () -> terminal, nft);
         return new Cli(env).run(List.of(args));
     }
 
@@ -143,6 +155,34 @@ class CliTest {
         org.mockito.Mockito.verify(instances, org.mockito.Mockito.never()).delete(anyString(), anyString());
         org.mockito.Mockito.verify(projects, org.mockito.Mockito.never()).delete(anyString());
         org.mockito.Mockito.verify(networks, org.mockito.Mockito.never()).delete(any(), anyString());
+    }
+
+    @Test
+    void nftPrintsChecksAndDiffsTheTable() {
+        assertEquals(0, run("nft", file));
+        assertTrue(out().startsWith("table inet anklume {\n"), out());
+        assertTrue(out().contains("iifname \"net-pro\" oifname \"net-pro\" accept"), out());
+        assertEquals(List.of(), nftCalls, "--print runs no nft");
+        assertEquals(0, run("nft", "--check", file));
+        assertEquals(List.of("-c"), nftCalls);
+        assertEquals(2, run("nft", "--diff", file), "nothing loaded: different");
+        assertTrue(out().contains("is not loaded"), out());
+        nftLoaded = io.anklume.core.isolation.NftRuleset.generate(infra, Fixtures.addresses(infra)).table();
+        assertEquals(0, run("nft", "--diff", file));
+        assertTrue(out().contains("is up to date"), out());
+        assertEquals(1, run("nft", "--check", "--deploy", file));
+        assertTrue(err().contains("choose one of"), err());
+    }
+
+    @Test
+    void applyEnforcesIsolationLastUnlessNoNft() {
+        observeConverged();
+        assertEquals(0, run("apply", file, "--yes"));
+        assertTrue(out().contains("isolation: + load table inet anklume"), out());
+        assertTrue(nftCalls.contains("-f"), nftCalls.toString());
+        nftCalls.clear();
+        assertEquals(0, run("apply", file, "--yes", "--no-nft"));
+        assertEquals(List.of(), nftCalls);
     }
 
     @Test

@@ -20,6 +20,7 @@ public final class DetailView implements View {
     private volatile List<SnapshotView> snapshots;
     private volatile io.anklume.core.inventory.InstanceDetails details;
     private volatile List<io.anklume.core.routing.RouteStatus> routes;
+    private volatile io.anklume.core.isolation.IsolationMatrix isolation;
 
     public DetailView(App app, InstanceRef ref) {
         this.app = app;
@@ -32,6 +33,12 @@ public final class DetailView implements View {
             details = d;
             app.markDirty();
         });
+        if (app.services().infraFile() != null) {
+            app.load("reading the network policies", () -> app.services().isolation().report(app.services().infraFile()), r -> {
+                isolation = r.matrix();
+                app.markDirty();
+            });
+        }
         loadRoutes();
     }
 
@@ -113,6 +120,9 @@ public final class DetailView implements View {
             }
         }
         row = drawRoutes(area, row + 1, text, dim);
+        row++;
+        area.put(1, row++, "Reached by", area.colors().role("header"), TextColor.ANSI.DEFAULT, true);
+        row = drawPolicies(area, row, v, text, dim);
         drawDetails(area, row + 1, text, dim);
     }
 
@@ -136,6 +146,26 @@ public final class DetailView implements View {
         String ssh = d == null ? "…" : io.anklume.core.routing.ssh.SshProxies.listenPort(d.devices())
                 .map(p -> "host port " + p + " → :22").orElse("-");
         return field(area, row, "SSH", ssh, text);
+    }
+
+    /** The network policies that let other domains (or the host) reach this instance. */
+    private int drawPolicies(Area area, int row, InstanceView v, TextColor text, TextColor dim) {
+        io.anklume.core.isolation.IsolationMatrix m = isolation;
+        if (!v.managed()) {
+            area.put(3, row++, "not in infra.yml: no policy applies", dim);
+        } else if (m == null) {
+            area.put(3, row++, app.services().infraFile() == null ? "no infra file" : "reading…", dim);
+        } else {
+            var flows = m.reaching(v.name(), v.domain());
+            if (flows.isEmpty()) {
+                area.put(3, row++, "its own domain " + v.domain() + " only (no policy opens it)", dim);
+            }
+            for (var f : flows) {
+                area.put(3, row++, Text.fit("P" + f.policyIndex(), 5) + "from " + Text.fit(f.from().label(), 14)
+                        + f.portsLabel() + (f.reverse() ? " (bidirectional)" : ""), text);
+            }
+        }
+        return row;
     }
 
     /** Addresses, config and devices in a second column when the terminal is wide, else below. */

@@ -177,6 +177,7 @@ public final class ListView implements View {
         }));
         a.add(KeyAction.mutating("n", "new instance", () -> new NewInstanceWizard(app).start()));
         a.add(KeyAction.of("P", "plan/apply infra.yml", this::openPlan));
+        a.add(KeyAction.of("N", "network isolation between domains", this::openIsolation));
         a.add(KeyAction.of("Esc", "clear filter", () -> filter("")));
         return a;
     }
@@ -187,6 +188,14 @@ public final class ListView implements View {
             return;
         }
         app.push(new PlanView(app, app.services().infraFile()));
+    }
+
+    private void openIsolation() {
+        if (app.services().infraFile() == null) {
+            app.error("the isolation view needs an infra file: start with --infra FILE (or have ./infra.yml)");
+            return;
+        }
+        app.push(new IsolationView(app, app.services().infraFile()));
     }
 
     void sortBy(int column) {
