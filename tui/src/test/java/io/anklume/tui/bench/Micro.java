@@ -24,6 +24,7 @@ public final class Micro {
     static final String HEADING = "## Microbenchmarks (JMH)";
     static final double FRAME_BUDGET_US = 1_000_000.0 / 60;
     static final double REPLAN_BUDGET_US = 150_000.0;
+    static final String FAILED = "no result: the benchmark failed";
 
     private Micro() {}
 
@@ -48,8 +49,13 @@ public final class Micro {
             score.put(name + "/" + param, r.getPrimaryResult().getScore());
             error.put(name + "/" + param, r.getPrimaryResult().getScoreError());
         }
-        write(out, section(score, error));
+        String section = section(score, error);
+        write(out, section);
         System.out.println("wrote the JMH section of " + out);
+        if (section.contains(FAILED)) {
+            System.err.println("some microbenchmarks gave no result (see their error above)");
+            System.exit(1);
+        }
     }
 
     static String section(Map<String, Double> score, Map<String, Double> error) {
@@ -76,6 +82,7 @@ public final class Micro {
         Double s = score.get(bench + "/" + small);
         Double l = score.get(bench + "/" + large);
         if (s == null || l == null) {
+            b.append("| ").append(what).append(" | ").append(FAILED).append(" | | | | |\n");
             return;
         }
         b.append(String.format(Locale.ROOT, "| %s | %s %s: %s | %s %s: %s | %.1f× | %s (%s) | %.0f× |%n", what, small,
