@@ -10,16 +10,13 @@ import io.anklume.incus.IncusException;
 import io.anklume.incus.lab.IncusLab;
 import io.anklume.incus.model.ExecResult;
 import io.anklume.incus.model.InstanceCreate;
-import io.anklume.incus.model.Network;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Three domains on the real Incus for the isolation tests: bridges {@code net-<domain>} (NAT-less,
@@ -38,7 +35,8 @@ final class IsolationLab implements AutoCloseable {
         try {
             for (int i = 0; i < 3; i++) {
                 String domain = "i" + random(5);
-                prefixes.put(domain, createBridge(lab.client(), "net-" + domain));
+                prefixes.put(domain, IncusLab.createBridge(lab.client(), "net-" + domain,
+                        String.valueOf(Instant.now().getEpochSecond())));
                 domains.add(domain);
             }
         } catch (RuntimeException e) {
@@ -103,33 +101,6 @@ final class IsolationLab implements AutoCloseable {
         Map<String, DomainAddressing> byDomain = new LinkedHashMap<>();
         prefixes.forEach((d, p) -> byDomain.put(d, new DomainAddressing(d, "net-" + d, 0, 0, p + ".0/24", p + ".1")));
         return new AddressPlan(byDomain, Map.copyOf(ips));
-    }
-
-    static String createBridge(IncusClient client, String name) {
-        Set<String> used = new HashSet<>();
-        for (Network n : client.networks().list(null)) {
-            String address = n.config() == null ? null : n.config().get("ipv4.address");
-            if (address != null && address.contains(".")) {
-                used.add(address.substring(0, address.lastIndexOf('.')));
-            }
-        }
-        for (int attempt = 0; attempt < 20; attempt++) {
-            String prefix = "10." + (200 + RANDOM.nextInt(30)) + "." + RANDOM.nextInt(255);
-            if (used.contains(prefix)) {
-                continue;
-            }
-            try {
-                client.networks().create(null, name, "bridge", "anklume-tui isolation test", Map.of(
-                        "ipv4.address", prefix + ".1/24", "ipv4.nat", "false", "ipv6.address", "none",
-                        IncusLab.MARKER, String.valueOf(Instant.now().getEpochSecond())));
-                return prefix;
-            } catch (IncusException e) {
-                if (!e.error().toLowerCase().contains("overlap") && !e.error().toLowerCase().contains("in use")) {
-                    throw e;
-                }
-            }
-        }
-        throw new AssertionError("no free subnet for test bridge " + name);
     }
 
     static String random(int n) {

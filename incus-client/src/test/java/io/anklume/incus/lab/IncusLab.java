@@ -107,8 +107,11 @@ public final class IncusLab implements AutoCloseable {
         return new IncusLab(client, suffix, project, bridge, prefix);
     }
 
-    /** Creates a bridge on a random free 10.2xx.y.0/24 and returns "10.2xx.y". */
-    private static String createBridge(IncusClient client, String name, String created) {
+    /**
+     * Creates a NAT-less bridge on a random free 10.2xx.y.0/24, marked as a test object created at
+     * {@code created} (epoch seconds), and returns "10.2xx.y".
+     */
+    public static String createBridge(IncusClient client, String name, String created) {
         Set<String> used = new HashSet<>();
         for (Network n : client.networks().list(null)) {
             String address = n.config() == null ? null : n.config().get("ipv4.address");
