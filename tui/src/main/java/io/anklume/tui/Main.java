@@ -194,6 +194,7 @@ public final class Main {
             Thread restore = new Thread(() -> stopQuietly(screen));
             Runtime.getRuntime().addShutdownHook(restore);
             IncusSnapshots names = new IncusSnapshots(core.client(), Clock.systemDefaultZone(), true);
+            var infraRoutes = new io.anklume.core.routing.InfraRoutes(options.infra(), core.inventory(), options.readOnly());
             TuiServices services = new TuiServices(core.inventory(), core.lifecycle(), core.snapshots(),
                     (ref, file) -> {
                         var adopted = core.adoption().adopt(ref, file);
@@ -212,14 +213,15 @@ public final class Main {
                         }
                     }, new io.anklume.core.adopt.Declarations(options.readOnly())::addMachine,
                     options.infra(), options.readOnly(), names::defaultName, gpus(core, options.readOnly()),
-                    housekeeping(core, options.readOnly()), routes(core, options),
+                    housekeeping(core, options.readOnly()), routes(infraRoutes),
                     safekeeping(core), () -> disposable(core, options.infra()),
                     // The view only reads: nft list and Incus GETs, so read-only firewalls are enough.
                     new io.anklume.core.isolation.Isolation(
                             new io.anklume.core.isolation.HostFirewall(new io.anklume.core.isolation.ProcessNftRunner(), true),
                             new io.anklume.core.isolation.AclFirewall(core.client(), true))::report);
-            var keeper = new io.anklume.core.routing.InfraRoutes(options.infra(), core.inventory(), options.readOnly())
-                    .keep(java.time.Duration.ofSeconds(2), outcome -> { });
+            // Reading the infra file for its routes is no reason to delay the first frame.
+            var keeper = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> infraRoutes.keep(java.time.Duration.ofSeconds(2), outcome -> { }), workers);
             try {
                 screen.startScreen();
                 screen.setCursorPosition(null);
@@ -234,7 +236,7 @@ public final class Main {
                 app.loop();
                 return 0;
             } finally {
-                keeper.ifPresent(io.anklume.core.routing.RouteKeeper::close);
+                keeper.thenAccept(k -> k.ifPresent(io.anklume.core.routing.RouteKeeper::close));
                 workers.shutdownNow();
                 stopQuietly(screen);
                 try {
@@ -245,8 +247,7 @@ public final class Main {
             }
         }
 
-        private static TuiServices.Routes routes(CoreServices core, Options options) {
-            var routes = new io.anklume.core.routing.InfraRoutes(options.infra(), core.inventory(), options.readOnly());
+        private static TuiServices.Routes routes(io.anklume.core.routing.InfraRoutes routes) {
             return new TuiServices.Routes() {
                 @Override
                 public java.util.List<io.anklume.core.routing.RouteStatus> of(io.anklume.core.inventory.InstanceView v) {
