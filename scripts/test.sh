@@ -35,5 +35,9 @@ clean_leftovers() {
 }
 clean_leftovers
 
+"$HERE/lib/freezer-kick.sh" &
+KICK_PID=$!
+trap 'kill "$KICK_PID" 2>/dev/null' EXIT
+
 cd "$ROOT"
 mvn -B -ntp verify "$@"
