@@ -23,8 +23,8 @@ import java.util.function.Predicate;
  * re-plan with nothing changed sends no request at all. Each request's answer ({@link ObservedKey}) is
  * kept until an Incus lifecycle event says it may have changed, for at most {@link #MAX_AGE}.
  *
- * <p>Nothing is served from here while the event stream is not connected, and everything is dropped
- * when it connects or is lost (events may have been missed), around our own apply, and on close. A read
+ * <p>Nothing is kept while the event stream is not connected, and everything is dropped when it
+ * connects or is lost (events may have been missed), after our own apply, and on close. A read
  * that started before an event is still returned to its plan but never kept: each key has a
  * generation, and the whole cache an epoch, both taken before the request and compared, under one lock
  * with every invalidation, before the answer is kept.
@@ -74,7 +74,7 @@ public final class ObservedStateCache implements ObservedStateSource {
         Map<ObservedKey, Stamp> missing = new LinkedHashMap<>();
         synchronized (lock) {
             for (ObservedKey key : ObservedKey.needed(domainProjects, bridges)) {
-                Object answer = connected ? kept.getIfPresent(key) : null;
+                Object answer = kept.getIfPresent(key);
                 if (answer != null) {
                     answers.put(key, answer);
                 } else {

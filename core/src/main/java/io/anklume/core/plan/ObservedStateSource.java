@@ -12,7 +12,7 @@ public interface ObservedStateSource extends AutoCloseable {
     /** The projects, instances, given bridges and given projects' profiles as Incus holds them now. */
     ObservedState read(Collection<String> domainProjects, Collection<String> bridges);
 
-    /** Forgets anything kept, so the next read asks Incus (around our own apply). */
+    /** Forgets anything kept, so the next read asks Incus (after our own apply). */
     default void forgetAll() {}
 
     @Override

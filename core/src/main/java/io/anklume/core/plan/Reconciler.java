@@ -73,11 +73,12 @@ public final class Reconciler implements AutoCloseable {
         if (readOnly) {
             throw new ActionException("the plan", "apply", "anklume-tui runs in read-only mode");
         }
-        // Our own changes: the plan after an apply must not wait for their events to see them.
-        observed.forgetAll();
         try {
             return new Applier(new IncusActionRunner(incus), parallelism, listener).apply(plan);
         } finally {
+            // The plan after an apply must not wait for the apply's events to see its changes. Dropping
+            // once at the end is enough: a read that overlapped the apply either ended before this and
+            // is dropped here, or ends after it with an older epoch and is not kept.
             observed.forgetAll();
         }
     }

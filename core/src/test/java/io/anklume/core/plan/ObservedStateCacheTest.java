@@ -181,7 +181,15 @@ class ObservedStateCacheTest {
         Plan bigger = plan(workstation("2GiB"));
         assertEquals(List.of("~ update pro-web limits.memory 1GiB → 2GiB"), bigger.diffLines());
 
-        assertTrue(reconciler.apply(bigger, 2, ApplyListener.NONE).succeeded()); // the fake sends no events
+        // Another plan while the apply runs, before the change lands (the fake sends no events).
+        ApplyListener planMeanwhile = new ApplyListener() {
+            @Override
+            public void started(Action action) {
+                assertEquals(bigger.diffLines(), plan(workstation("2GiB")).diffLines());
+            }
+        };
+
+        assertTrue(reconciler.apply(bigger, 1, planMeanwhile).succeeded());
 
         incus.reads.clear();
         Plan after = plan(workstation("2GiB"));
