@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads Incus (a constant number of requests) and plans what converges it to an infra.yml. */
+/** Reads Incus (requests that do not grow with the instances) and plans what converges it to an infra.yml. */
 public final class Planner {
     private final IncusClient incus;
     private final ObservedStateSource observed;
