@@ -18,7 +18,8 @@ import java.time.Clock;
 
 /**
  * The services a front end needs, wired to one Incus connection. {@code readOnly} makes every
- * mutating service refuse its actions. Closing it stops the inventory and the connection.
+ * mutating service refuse its actions. Closing it stops the inventory, the plan cache's event stream
+ * and the connection.
  */
 public final class CoreServices implements AutoCloseable {
     private final IncusClient client;
@@ -51,7 +52,7 @@ public final class CoreServices implements AutoCloseable {
         this.shells = new io.anklume.core.lifecycle.Shells(client, readOnly);
         this.adoption = new Adoption(client, readOnly);
         this.consoles = new IncusConsoles(client);
-        this.reconciler = new Reconciler(client, readOnly);
+        this.reconciler = Reconciler.cached(client, readOnly);
         this.details = new io.anklume.core.inventory.IncusDetails(client);
         this.inventory = new LiveInventory(client, clock, settings);
         this.inventory.start();
@@ -140,6 +141,7 @@ public final class CoreServices implements AutoCloseable {
     public void close() {
         try {
             inventory.close();
+            reconciler.close();
         } finally {
             client.close();
         }

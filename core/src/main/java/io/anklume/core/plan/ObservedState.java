@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What Incus holds now, read in a constant number of requests by {@link ObservedStateReader}. */
+/**
+ * What Incus holds now, read by an {@link ObservedStateSource}. {@code networks} holds only the domains'
+ * bridges that exist: the planner reads nothing else.
+ */
 public record ObservedState(Map<String, Project> projects, Map<String, Network> networks,
                             Map<String, Map<String, Profile>> profilesByProject, List<Instance> instances) {
 

@@ -12,18 +12,21 @@ import io.anklume.incus.model.Resources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.time.Duration;
 
-/** Reads Incus (a constant number of requests) and plans what converges it to an infra.yml. */
+/** Reads Incus (requests that do not grow with the instances) and plans what converges it to an infra.yml. */
 public final class Planner {
     private final IncusClient incus;
-    private final ObservedStateReader reader;
-    private final InFlightOperations inFlight;
+    private final ObservedStateSource observed;
 
+    /** Reads Incus fresh on every plan. */
     public Planner(IncusClient incus) {
+        this(incus, new ObservedStateReader(incus));
+    }
+
+    /** Gets the observed state from {@code observed} (e.g. the TUI's {@link ObservedStateCache}). */
+    public Planner(IncusClient incus, ObservedStateSource observed) {
         this.incus = incus;
-        this.reader = new ObservedStateReader(incus);
-        this.inFlight = new InFlightOperations(incus, Duration.ofMinutes(2));
+        this.observed = observed;
     }
 
     public Plan plan(Infra infra, AddressPlan addresses, PlanOptions options) {
@@ -35,10 +38,10 @@ public final class Planner {
         if (options.domain() != null && desired.domains().stream().noneMatch(d -> d.name().equals(options.domain()))) {
             throw new PlanException("domain " + options.domain() + " is not an enabled domain of the infra file");
         }
-        var projects = desired.domains().stream().map(DesiredState.DomainState::name)
-                .filter(options::includes).toList();
-        inFlight.awaitAll(projects);
-        ObservedState observed = reader.read(projects);
+        var domains = desired.domains().stream().filter(d -> options.includes(d.name())).toList();
+        // The differ looks only at these domains' bridges, so only they are read.
+        ObservedState observed = this.observed.read(domains.stream().map(DesiredState.DomainState::name).toList(),
+                domains.stream().map(d -> d.network().name()).toList());
         Plan plan = Differ.diff(desired, observed, options);
         plan.actions().forEach(Planner::checkImage);
         List<String> warnings = new ArrayList<>(limits.warnings());

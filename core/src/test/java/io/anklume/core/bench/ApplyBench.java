@@ -3,7 +3,6 @@ package io.anklume.core.bench;
 import io.anklume.core.plan.Action;
 import io.anklume.core.plan.ApplyListener;
 import io.anklume.core.plan.ApplyReport;
-import io.anklume.core.plan.Plan;
 import io.anklume.core.plan.Reconciler;
 import io.anklume.core.plan.lab.PlanLab;
 import io.anklume.incus.IncusClient;
@@ -31,7 +30,7 @@ import java.util.concurrent.Future;
  * requests (project, bridge, profile, then every instance create+start, 8 at a time) sent by a
  * minimal client with no planning, and plain instance creates in an existing project. Each is
  * repeated and everything deleted between repetitions. Then the no-op re-plan of a larger managed
- * population ({@code bench.replan.machines}, default 300).
+ * population ({@code bench.replan.machines}, default 300; {@link ReplanBench}).
  */
 final class ApplyBench {
     static final int MACHINES = Integer.getInteger("bench.apply.machines", 50);
@@ -72,9 +71,9 @@ final class ApplyBench {
                 "incusd's best throughput for the same objects, measured in the same run; ours includes reading the file and planning");
         report.add("apply " + MACHINES + " containers from infra.yml", o, "raw parallel REST create+start into an existing project",
                 Stats.of(raw).median(), "–", "for reference: no project, bridge or profile to make, no static addresses");
-        report.addValue("no-op re-plan of " + MACHINES + " managed instances", Report.ms(Stats.of(replan).median()),
-                "< 150 ms", "constant number of requests; after each apply");
-        replanLarge();
+        report.addValue("no-op re-plan of " + MACHINES + " managed instances, fresh reads (CLI)",
+                Report.ms(Stats.of(replan).median()), "< 150 ms", "constant number of requests; after each apply");
+        new ReplanBench(client, report).run(REPLAN_MACHINES, REPEATS);
     }
 
     /** One apply of a fresh domain; returns its wall time and removes it. */
@@ -152,51 +151,7 @@ final class ApplyBench {
         }
     }
 
-    /**
-     * The no-op re-plan of a managed population as large as the inventory benchmark's: applied once
-     * (not timed), then planned again {@code REPEATS} times.
-     */
-    private void replanLarge() throws Exception {
-        List<String> domains = new ArrayList<>();
-        for (int n = 0; n < REPLAN_MACHINES; n += PER_DOMAIN) {
-            domains.add(freshDomain());
-        }
-        Path file = Files.createTempFile("bench-infra", ".yml");
-        Files.writeString(file, infraText(freeZone(), domains, REPLAN_MACHINES));
-        Reconciler reconciler = new Reconciler(client, false);
-        try {
-            Reconciler.Planned planned = reconciler.plan(file);
-            if (planned.plan() == null) {
-                throw new IllegalStateException("bench infra is invalid: " + planned.problems());
-            }
-            ApplyReport result = reconciler.apply(planned.plan(), 8, ApplyListener.NONE);
-            if (!result.succeeded()) {
-                throw new IllegalStateException("bench apply failed: " + result.lines());
-            }
-            List<Double> times = new ArrayList<>();
-            for (int r = 0; r < REPEATS + 2; r++) {
-                long t0 = System.nanoTime();
-                Plan again = reconciler.plan(file).plan();
-                double elapsed = Stats.millisSince(t0);
-                if (!again.isEmpty()) {
-                    throw new IllegalStateException("re-plan of " + REPLAN_MACHINES + " is not empty: " + again.diffLines());
-                }
-                if (r >= 2) { // the first two warm the JIT
-                    times.add(elapsed);
-                }
-            }
-            report.addValue("no-op re-plan of " + REPLAN_MACHINES + " managed instances",
-                    Report.ms(Stats.of(times).median()), "< 150 ms",
-                    domains.size() + " domains; read the file, validate, address, read Incus, diff; " + REPEATS + " runs");
-        } finally {
-            Files.deleteIfExists(file);
-            for (String d : domains) {
-                removeDomain(d);
-            }
-        }
-    }
-
-    private static String freshDomain() {
+    static String freshDomain() {
         String domain = "ba" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         return domain.substring(0, Math.min(11, domain.length()));
     }
@@ -251,6 +206,10 @@ final class ApplyBench {
     }
 
     private void deleteAll(String project) throws Exception {
+        deleteAll(client, project);
+    }
+
+    static void deleteAll(IncusClient client, String project) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> all = new ArrayList<>();
@@ -266,16 +225,21 @@ final class ApplyBench {
     }
 
     private void removeDomain(String domain) throws Exception {
+        removeDomain(client, domain);
+    }
+
+    /** Removes a bench domain, then fails if its bridge NATed (the test lab's network rule). */
+    static void removeDomain(IncusClient client, String domain) throws Exception {
         Optional<String> natting = client.networks().find(null, "net-" + domain).flatMap(PlanLab::natProblem);
-        removeDomainObjects(domain);
+        removeDomainObjects(client, domain);
         if (natting.isPresent()) {
             throw new IllegalStateException(natting.get());
         }
     }
 
-    private void removeDomainObjects(String domain) throws Exception {
+    private static void removeDomainObjects(IncusClient client, String domain) throws Exception {
         if (client.projects().find(domain).isPresent()) {
-            deleteAll(domain);
+            deleteAll(client, domain);
             for (var p : client.profiles().list(domain)) {
                 if (!p.name().equals("default")) {
                     client.profiles().delete(domain, p.name());
@@ -289,6 +253,10 @@ final class ApplyBench {
     }
 
     private int freeZone() {
+        return freeZone(client);
+    }
+
+    static int freeZone(IncusClient client) {
         Set<Integer> used = new java.util.HashSet<>();
         client.networks().list(null).forEach(n -> {
             String a = n.config() == null ? null : n.config().get("ipv4.address");

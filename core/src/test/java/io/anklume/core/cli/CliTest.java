@@ -118,6 +118,7 @@ class CliTest {
     private void observe(ObservedState s) {
         when(projects.list()).thenReturn(new ArrayList<>(s.projects().values()));
         when(networks.list(isNull())).thenReturn(new ArrayList<>(s.networks().values()));
+        s.networks().forEach((name, n) -> when(networks.find(null, name)).thenReturn(java.util.Optional.of(n)));
         s.profilesByProject().forEach((p, byName) -> when(profiles.list(p)).thenReturn(new ArrayList<>(byName.values())));
         when(instances.listAllProjects(false)).thenReturn(s.instances());
     }

@@ -34,7 +34,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import io.anklume.incus.events.Event;
+import io.anklume.incus.events.EventListener;
+import io.anklume.incus.events.EventSubscription;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -49,6 +55,59 @@ final class FakeIncus implements IncusClient {
     final Map<String, Map<String, Profile>> profiles = new ConcurrentHashMap<>();
     final Map<String, Instance> instances = new ConcurrentHashMap<>();
     final AtomicInteger requests = new AtomicInteger();
+    /** The reads the planner sent, e.g. "projects", "bridge net-pro", "profiles pro", in order. */
+    final Queue<String> reads = new ConcurrentLinkedQueue<>();
+    /** Runs after the instance list is taken and before it is returned: a change racing the read. */
+    volatile Runnable afterInstanceRead = () -> { };
+    final FakeEvents events = new FakeEvents();
+
+    private void read(String what) {
+        requests.incrementAndGet();
+        reads.add(what);
+    }
+
+    /** The event stream: the test connects it, loses it and sends lifecycle events by hand. */
+    static final class FakeEvents implements EventsApi {
+        private volatile EventListener listener;
+        private volatile boolean connected;
+        final AtomicInteger subscriptions = new AtomicInteger();
+        final AtomicInteger closed = new AtomicInteger();
+        /** Whether a subscription connects at once (as the real stream does within milliseconds). */
+        volatile boolean connectOnSubscribe = true;
+
+        @Override
+        public EventSubscription subscribe(Set<String> types, EventListener l) {
+            subscriptions.incrementAndGet();
+            listener = l;
+            if (connectOnSubscribe) {
+                connection(true);
+            }
+            return new EventSubscription() {
+                public boolean isConnected() { return connected; }
+
+                public void close() {
+                    closed.incrementAndGet();
+                    listener = null;
+                }
+            };
+        }
+
+        void connection(boolean up) {
+            connected = up;
+            EventListener l = listener;
+            if (l != null) {
+                l.onConnectionChange(up, up ? "connected" : "lost");
+            }
+        }
+
+        void lifecycle(String action, String project, String name) {
+            EventListener l = listener;
+            if (l != null) {
+                l.onEvent(new Event("lifecycle", java.time.Instant.now(), project, null, action,
+                        "/1.0/x/" + name, name, Map.of(), Map.of("action", action)));
+            }
+        }
+    }
 
     private static IncusException error(int status, String message) {
         return new IncusException(status, message, "fake");
@@ -94,7 +153,7 @@ final class FakeIncus implements IncusClient {
 
     private final ProjectsApi projectsApi = new ProjectsApi() {
         public List<Project> list() {
-            requests.incrementAndGet();
+            read("projects");
             return List.copyOf(projects.values());
         }
 
@@ -123,11 +182,14 @@ final class FakeIncus implements IncusClient {
 
     private final NetworksApi networksApi = new NetworksApi() {
         public List<Network> list(String project) {
-            requests.incrementAndGet();
+            read("networks");
             return List.copyOf(networks.values());
         }
 
-        public Optional<Network> find(String project, String name) { return Optional.ofNullable(networks.get(name)); }
+        public Optional<Network> find(String project, String name) {
+            read("bridge " + name);
+            return Optional.ofNullable(networks.get(name));
+        }
 
         public void create(String project, String name, String type, String description, Map<String, String> config) {
             if (networks.containsKey(name)) {
@@ -166,7 +228,7 @@ final class FakeIncus implements IncusClient {
         }
 
         public List<Profile> list(String project) {
-            requests.incrementAndGet();
+            read("profiles " + project);
             return List.copyOf(profiles.getOrDefault(project, Map.of()).values());
         }
 
@@ -194,8 +256,10 @@ final class FakeIncus implements IncusClient {
         }
 
         public List<Instance> listAllProjects(boolean withState) {
-            requests.incrementAndGet();
-            return List.copyOf(instances.values());
+            read("instances");
+            List<Instance> all = List.copyOf(instances.values());
+            afterInstanceRead.run();
+            return all;
         }
 
         public List<Instance> list(String project, boolean withState) {
@@ -311,7 +375,7 @@ final class FakeIncus implements IncusClient {
 
     private final OperationsApi operationsApi = new OperationsApi() {
         public List<Operation> listAll() {
-            requests.incrementAndGet();
+            read("operations");
             return List.of();
         }
 
@@ -340,7 +404,7 @@ final class FakeIncus implements IncusClient {
 
     public BackupsApi backups() { throw new UnsupportedOperationException(); }
 
-    public EventsApi events() { throw new UnsupportedOperationException(); }
+    public EventsApi events() { return events; }
 
     public void close() {}
 

@@ -54,7 +54,7 @@ class PlannerTest {
     private int requestsToPlan(Infra infra) {
         ObservedState observed = Fixtures.converged(DesiredStateBuilder.build(infra, Fixtures.addresses(infra)));
         when(projects.list()).thenReturn(new ArrayList<>(observed.projects().values()));
-        when(networks.list(any())).thenReturn(new ArrayList<>(observed.networks().values()));
+        observed.networks().forEach((name, n) -> when(networks.find(null, name)).thenReturn(java.util.Optional.of(n)));
         observed.profilesByProject().forEach((p, m) -> when(profiles.list(p)).thenReturn(new ArrayList<>(m.values())));
         when(instances.listAllProjects(false)).thenReturn(observed.instances());
         when(operations.listAll()).thenReturn(List.of());
@@ -73,7 +73,8 @@ class PlannerTest {
         int many = requestsToPlan(infraWith(60));
 
         assertEquals(few, many);
-        assertEquals(6, many); // projects, networks, 2 profile lists, operations, instances of all projects
+        // projects, 2 bridges, 2 profile lists, operations, instances of all projects
+        assertEquals(7, many);
     }
 
     @Test
@@ -82,7 +83,6 @@ class PlannerTest {
                 null, null, null, null, Map.of(), Map.of(), Map.of(), Map.of(), List.of());
         Infra infra = Fixtures.infra(Fixtures.domain("pro", TrustLevel.TRUSTED, m));
         when(projects.list()).thenReturn(List.of());
-        when(networks.list(any())).thenReturn(List.of());
         when(instances.listAllProjects(false)).thenReturn(List.of());
         when(operations.listAll()).thenReturn(List.of());
 
@@ -116,7 +116,6 @@ class PlannerTest {
         when(server.resources()).thenReturn(new io.anklume.incus.model.Resources(
                 new io.anklume.incus.model.Resources.Cpu(cpus), new io.anklume.incus.model.Resources.Memory(memory, 0), null));
         when(projects.list()).thenReturn(List.of());
-        when(networks.list(any())).thenReturn(List.of());
         when(instances.listAllProjects(false)).thenReturn(List.of());
         when(operations.listAll()).thenReturn(List.of());
     }
@@ -159,7 +158,6 @@ class PlannerTest {
         io.anklume.incus.model.Instance holder = Fixtures.instance("default", "hand-gpu", "Running", Map.of(),
                 Map.of("card", Map.of("type", "gpu")), List.of("default"));
         when(projects.list()).thenReturn(List.of());
-        when(networks.list(any())).thenReturn(List.of());
         when(instances.listAllProjects(false)).thenReturn(List.of(holder));
         when(operations.listAll()).thenReturn(List.of());
 
