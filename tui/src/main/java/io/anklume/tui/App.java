@@ -293,6 +293,9 @@ public final class App {
     // ---- drawing ------------------------------------------------------------------------------
 
     public void render() throws IOException {
+        // Cleared before drawing, not after: a change that arrives while this frame is drawn (the
+        // inventory's first load, say) must leave the flag set and get a frame of its own.
+        dirty = false;
         for (Runnable r; (r = onGuiThread.poll()) != null; ) {
             r.run();
         }
@@ -314,7 +317,6 @@ public final class App {
         // After the terminal was lent out (a shell), the screen Lanterna remembers is not what is shown.
         screen.refresh(fullRedraw ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
         fullRedraw = false;
-        dirty = false;
         if (firstFrame != null) {
             Runnable r = firstFrame;
             firstFrame = null;
