@@ -299,10 +299,8 @@ public final class App {
         for (Runnable r; (r = onGuiThread.poll()) != null; ) {
             r.run();
         }
-        TerminalSize size = screen.doResizeIfNecessary();
-        if (size == null) {
-            size = screen.getTerminalSize();
-        }
+        noticeResize();
+        TerminalSize size = screen.getTerminalSize();
         screen.clear();
         TextGraphics g = screen.newTextGraphics();
         int cols = size.getColumns();
@@ -419,6 +417,19 @@ public final class App {
         return out;
     }
 
+    /**
+     * Takes a pending resize into the screen's buffers. A resized terminal does not keep what it showed,
+     * so the next frame must be drawn whole, not as the difference from the old buffer: the resize is
+     * remembered here, since Lanterna reports it only to the first caller.
+     */
+    private boolean noticeResize() {
+        boolean resized = screen.doResizeIfNecessary() != null;
+        if (resized) {
+            fullRedraw = true;
+        }
+        return resized;
+    }
+
     // ---- the loop -----------------------------------------------------------------------------
 
     /** Reads keys and redraws (at most ~30 times a second) until quit. */
@@ -430,8 +441,10 @@ public final class App {
                 handle(k);
             }
             long now = System.currentTimeMillis();
-            boolean resized = screen.doResizeIfNecessary() != null;
-            if ((dirty || resized || isBusy()) && now - lastRender >= 33) {
+            if (noticeResize()) {
+                markDirty(); // kept until drawn, even if the frame has to wait for the rate limit
+            }
+            if ((dirty || isBusy()) && now - lastRender >= 33) {
                 render();
                 lastRender = now;
             } else if (k == null) {
