@@ -182,7 +182,9 @@ public final class Main {
 
         int runScreen(CoreServices core, Options options) throws IOException {
             ThemeLoader.Loaded theme = ThemeLoader.forUser().initial(options.theme());
-            Terminal terminal = new DefaultTerminalFactory()
+            // Each frame reaches the terminal in one write instead of one per cell.
+            Terminal terminal = new DefaultTerminalFactory(new FrameBufferedOutput(System.out), System.in,
+                    java.nio.charset.Charset.defaultCharset())
                     .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
                     .createTerminal();
             Screen screen = new TerminalScreen(terminal);
