@@ -56,7 +56,7 @@ public final class App {
     private volatile String busyText = "";
     private Confirm confirm;
     private Prompt prompt;
-    private Runnable firstFrame;
+    private Runnable firstLoadedFrame;
     private final java.util.Queue<Runnable> onGuiThread = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public App(Screen screen, TuiServices services, Theme theme, Executor workers) {
@@ -125,8 +125,12 @@ public final class App {
         return running;
     }
 
-    public void onFirstFrame(Runnable r) {
-        firstFrame = r;
+    /**
+     * Runs {@code r} once, after the first frame drawn from the loaded inventory: the start-up marker
+     * measures the time to a useful screen, not to the "connecting" one.
+     */
+    public void onFirstLoadedFrame(Runnable r) {
+        firstLoadedFrame = r;
     }
 
     /** Runs {@code r} on the GUI thread before the next frame (views change only there). */
@@ -296,6 +300,8 @@ public final class App {
         // Cleared before drawing, not after: a change that arrives while this frame is drawn (the
         // inventory's first load, say) must leave the flag set and get a frame of its own.
         dirty = false;
+        // Asked before drawing: an inventory stays loaded once it is, so this frame is drawn from the list.
+        boolean loaded = inventory().connected();
         for (Runnable r; (r = onGuiThread.poll()) != null; ) {
             r.run();
         }
@@ -315,9 +321,9 @@ public final class App {
         // After the terminal was lent out (a shell), the screen Lanterna remembers is not what is shown.
         screen.refresh(fullRedraw ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
         fullRedraw = false;
-        if (firstFrame != null) {
-            Runnable r = firstFrame;
-            firstFrame = null;
+        if (loaded && firstLoadedFrame != null) {
+            Runnable r = firstLoadedFrame;
+            firstLoadedFrame = null;
             r.run();
         }
     }

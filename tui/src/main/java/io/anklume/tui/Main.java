@@ -233,7 +233,7 @@ public final class Main {
                 }
                 String marker = System.getenv("ANKLUME_TUI_FIRST_FRAME_FILE");
                 if (marker != null) {
-                    app.onFirstFrame(() -> writeMarker(marker));
+                    app.onFirstLoadedFrame(() -> writeMarker(marker));
                 }
                 app.loop();
                 return 0;

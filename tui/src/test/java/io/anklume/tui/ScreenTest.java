@@ -286,6 +286,21 @@ class ScreenTest {
     }
 
     @Test
+    void theFirstLoadedFrameIsTheOneReportedNotTheConnectingOne() {
+        Harness h = lab();
+        h.inventory.set(List.of(), false, "connecting to Incus");
+        List<String> reported = new java.util.ArrayList<>();
+        h.app.onFirstLoadedFrame(() -> reported.add(h.line(0)));
+        h.render();
+        assertEquals(List.of(), reported, "a frame of the inventory still connecting");
+        h.inventory.set(LAB, true, null);
+        h.render();
+        h.render();
+        assertEquals(1, reported.size(), "once");
+        assertTrue(reported.get(0).contains("6 instances") && reported.get(0).contains("connected"), reported.get(0));
+    }
+
+    @Test
     void smallAndResizedTerminalsRedraw() {
         Harness h = new Harness(80, 24, false, LAB);
         assertTrue(h.text().contains("admin-ctl") && h.text().contains("[ADM]"));
