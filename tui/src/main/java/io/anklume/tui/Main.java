@@ -2,9 +2,9 @@ package io.anklume.tui;
 
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import io.anklume.core.CoreServices;
 import io.anklume.core.cli.Cli;
 import io.anklume.core.inventory.InstanceView;
@@ -182,11 +182,7 @@ public final class Main {
 
         int runScreen(CoreServices core, Options options) throws IOException {
             ThemeLoader.Loaded theme = ThemeLoader.forUser().initial(options.theme());
-            // Each frame reaches the terminal in one write instead of one per cell.
-            Terminal terminal = new DefaultTerminalFactory(new FrameBufferedOutput(System.out), System.in,
-                    java.nio.charset.Charset.defaultCharset())
-                    .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
-                    .createTerminal();
+            Terminal terminal = consoleTerminal();
             Screen screen = new TerminalScreen(terminal);
             ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
                 Thread t = new Thread(r, "anklume-action");
@@ -247,6 +243,16 @@ public final class Main {
                     // Already shutting down.
                 }
             }
+        }
+
+        /**
+         * The console as a Lanterna terminal, made directly: DefaultTerminalFactory would first ask AWT
+         * whether the system is headless, which only costs start-up time here (the console was checked).
+         * Each frame reaches the terminal in one write instead of one per cell.
+         */
+        private static Terminal consoleTerminal() throws IOException {
+            return new UnixTerminal(System.in, new FrameBufferedOutput(System.out), java.nio.charset.Charset.defaultCharset(),
+                    UnixLikeTerminal.CtrlCBehaviour.TRAP);
         }
 
         private static TuiServices.Routes routes(io.anklume.core.routing.InfraRoutes routes) {
