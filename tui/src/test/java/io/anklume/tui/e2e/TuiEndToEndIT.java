@@ -135,6 +135,21 @@ class TuiEndToEndIT {
     }
 
     @Test
+    void anUnreachableIncusIsReportedOnARestoredTerminal(@TempDir Path dir) throws Exception {
+        Path jar = Path.of("target", "anklume-tui.jar").toAbsolutePath();
+        Path before = dir.resolve("stty-before");
+        Path after = dir.resolve("stty-after");
+        // Incus is opened while the terminal is already in raw mode: its settings must be back before the reason shows.
+        try (Tmux t = Tmux.start(120, 20, "stty -g > " + before + "; INCUS_SOCKET=" + dir.resolve("no.socket")
+                + " java -jar " + jar + "; echo exit=$?; stty -g > " + after + "; echo settings-read; sleep 30")) {
+            String shown = t.waitForText("settings-read", WAIT);
+            assertTrue(shown.contains("anklume-tui: no Incus socket at " + dir.resolve("no.socket")), shown);
+            assertTrue(shown.contains("exit=1"), shown);
+            assertEquals(Files.readString(before), Files.readString(after), "the tty settings are restored");
+        }
+    }
+
+    @Test
     void withoutATerminalTheListIsPrintedAsText() throws Exception {
         Process p = new ProcessBuilder("java", "-jar", Path.of("target", "anklume-tui.jar").toAbsolutePath().toString())
                 .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
