@@ -42,6 +42,9 @@ public final class CoreServices implements AutoCloseable {
     public CoreServices(IncusClient client, Clock clock, InventorySettings settings, boolean readOnly) {
         this.client = client;
         this.readOnly = readOnly;
+        // Started before the other services are made: the first list request is what a screen waits for.
+        this.inventory = new LiveInventory(client, clock, settings);
+        this.inventory.start();
         this.lifecycle = new IncusLifecycle(client, readOnly);
         this.snapshots = new IncusSnapshots(client, clock, readOnly);
         this.bulkSnapshots = new io.anklume.core.snapshot.BulkSnapshots(client, snapshots);
@@ -54,8 +57,6 @@ public final class CoreServices implements AutoCloseable {
         this.consoles = new IncusConsoles(client);
         this.reconciler = Reconciler.cached(client, readOnly);
         this.details = new io.anklume.core.inventory.IncusDetails(client);
-        this.inventory = new LiveInventory(client, clock, settings);
-        this.inventory.start();
     }
 
     /** Connects to Incus and starts the live inventory with default settings. */

@@ -56,7 +56,7 @@ public final class App {
     private volatile String busyText = "";
     private Confirm confirm;
     private Prompt prompt;
-    private Runnable firstFrame;
+    private Runnable firstLoadedFrame;
     private final java.util.Queue<Runnable> onGuiThread = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public App(Screen screen, TuiServices services, Theme theme, Executor workers) {
@@ -125,8 +125,12 @@ public final class App {
         return running;
     }
 
-    public void onFirstFrame(Runnable r) {
-        firstFrame = r;
+    /**
+     * Runs {@code r} once, after the first frame drawn from the loaded inventory: the start-up marker
+     * measures the time to a useful screen, not to the "connecting" one.
+     */
+    public void onFirstLoadedFrame(Runnable r) {
+        firstLoadedFrame = r;
     }
 
     /** Runs {@code r} on the GUI thread before the next frame (views change only there). */
@@ -293,13 +297,16 @@ public final class App {
     // ---- drawing ------------------------------------------------------------------------------
 
     public void render() throws IOException {
+        // Cleared before drawing, not after: a change that arrives while this frame is drawn (the
+        // inventory's first load, say) must leave the flag set and get a frame of its own.
+        dirty = false;
+        // Asked before drawing: an inventory stays loaded once it is, so this frame is drawn from the list.
+        boolean loaded = inventory().connected();
         for (Runnable r; (r = onGuiThread.poll()) != null; ) {
             r.run();
         }
-        TerminalSize size = screen.doResizeIfNecessary();
-        if (size == null) {
-            size = screen.getTerminalSize();
-        }
+        noticeResize();
+        TerminalSize size = screen.getTerminalSize();
         screen.clear();
         TextGraphics g = screen.newTextGraphics();
         int cols = size.getColumns();
@@ -314,10 +321,9 @@ public final class App {
         // After the terminal was lent out (a shell), the screen Lanterna remembers is not what is shown.
         screen.refresh(fullRedraw ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
         fullRedraw = false;
-        dirty = false;
-        if (firstFrame != null) {
-            Runnable r = firstFrame;
-            firstFrame = null;
+        if (loaded && firstLoadedFrame != null) {
+            Runnable r = firstLoadedFrame;
+            firstLoadedFrame = null;
             r.run();
         }
     }
@@ -417,6 +423,19 @@ public final class App {
         return out;
     }
 
+    /**
+     * Takes a pending resize into the screen's buffers. A resized terminal does not keep what it showed,
+     * so the next frame must be drawn whole, not as the difference from the old buffer: the resize is
+     * remembered here, since Lanterna reports it only to the first caller.
+     */
+    private boolean noticeResize() {
+        boolean resized = screen.doResizeIfNecessary() != null;
+        if (resized) {
+            fullRedraw = true;
+        }
+        return resized;
+    }
+
     // ---- the loop -----------------------------------------------------------------------------
 
     /** Reads keys and redraws (at most ~30 times a second) until quit. */
@@ -428,8 +447,10 @@ public final class App {
                 handle(k);
             }
             long now = System.currentTimeMillis();
-            boolean resized = screen.doResizeIfNecessary() != null;
-            if ((dirty || resized || isBusy()) && now - lastRender >= 33) {
+            if (noticeResize()) {
+                markDirty(); // kept until drawn, even if the frame has to wait for the rate limit
+            }
+            if ((dirty || isBusy()) && now - lastRender >= 33) {
                 render();
                 lastRender = now;
             } else if (k == null) {

@@ -2,9 +2,9 @@ package io.anklume.tui;
 
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import io.anklume.core.CoreServices;
 import io.anklume.core.cli.Cli;
 import io.anklume.core.inventory.InstanceView;
@@ -20,6 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.FileHandler;
@@ -83,26 +85,69 @@ public final class Main {
                 return 0;
             }
             logToFile();
-            CoreServices core;
-            try {
-                core = CoreServices.open(IncusConfig.local(), options.readOnly());
-                core.client().server().info();
-            } catch (IncusException e) {
-                err.println("anklume-tui: " + e.error());
-                if (e.error().contains("permission denied")) {
-                    err.println("Run it as root (sudo anklume-tui) or add your user to the incus-admin group.");
+            if (!terminalUsable()) {
+                CoreServices core;
+                try {
+                    core = connect(options);
+                } catch (IncusException e) {
+                    return incusFailed(e);
                 }
-                return 1;
-            }
-            try (core) {
-                if (!terminalUsable()) {
+                try (core) {
                     return printList(core);
                 }
-                return runScreen(core, options);
+            }
+            // Incus is opened (and the first inventory request sent) while the terminal is set up:
+            // the terminal's stty calls and the theme do not need Incus, and Incus does not need them.
+            CompletableFuture<CoreServices> opening = CompletableFuture.supplyAsync(() -> connect(options), r -> {
+                Thread t = new Thread(r, "anklume-connect");
+                t.setDaemon(true);
+                t.start();
+            });
+            ThemeLoader.Loaded theme = ThemeLoader.forUser().initial(options.theme());
+            Terminal terminal;
+            try {
+                terminal = consoleTerminal();
+            } catch (IOException e) {
+                opening.thenAccept(CoreServices::close);
+                err.println("anklume-tui: the terminal failed: " + e.getMessage());
+                return 1;
+            }
+            CoreServices core;
+            try {
+                core = opening.join();
+            } catch (CompletionException e) {
+                closeQuietly(terminal); // gives the tty its settings back before the reason is printed
+                if (e.getCause() instanceof IncusException ie) {
+                    return incusFailed(ie);
+                }
+                throw e;
+            }
+            try (core) {
+                return runScreen(core, options, terminal, theme);
             } catch (IOException e) {
                 err.println("anklume-tui: the terminal failed: " + e.getMessage());
                 return 1;
             }
+        }
+
+        /** Opens Incus and asks it once, so an unreachable daemon is reported before any screen. */
+        private static CoreServices connect(Options options) {
+            CoreServices core = CoreServices.open(IncusConfig.local(), options.readOnly());
+            try {
+                core.client().server().info();
+                return core;
+            } catch (RuntimeException e) {
+                core.close();
+                throw e;
+            }
+        }
+
+        private int incusFailed(IncusException e) {
+            err.println("anklume-tui: " + e.error());
+            if (e.error().contains("permission denied")) {
+                err.println("Run it as root (sudo anklume-tui) or add your user to the incus-admin group.");
+            }
+            return 1;
         }
 
         Options parse(List<String> args) {
@@ -180,11 +225,7 @@ public final class Main {
             return 0;
         }
 
-        int runScreen(CoreServices core, Options options) throws IOException {
-            ThemeLoader.Loaded theme = ThemeLoader.forUser().initial(options.theme());
-            Terminal terminal = new DefaultTerminalFactory()
-                    .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
-                    .createTerminal();
+        int runScreen(CoreServices core, Options options, Terminal terminal, ThemeLoader.Loaded theme) throws IOException {
             Screen screen = new TerminalScreen(terminal);
             ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
                 Thread t = new Thread(r, "anklume-action");
@@ -231,7 +272,7 @@ public final class Main {
                 }
                 String marker = System.getenv("ANKLUME_TUI_FIRST_FRAME_FILE");
                 if (marker != null) {
-                    app.onFirstFrame(() -> writeMarker(marker));
+                    app.onFirstLoadedFrame(() -> writeMarker(marker));
                 }
                 app.loop();
                 return 0;
@@ -245,6 +286,16 @@ public final class Main {
                     // Already shutting down.
                 }
             }
+        }
+
+        /**
+         * The console as a Lanterna terminal, made directly: DefaultTerminalFactory would first ask AWT
+         * whether the system is headless, which only costs start-up time here (the console was checked).
+         * Each frame reaches the terminal in one write instead of one per cell.
+         */
+        private static Terminal consoleTerminal() throws IOException {
+            return new UnixTerminal(System.in, new FrameBufferedOutput(System.out), java.nio.charset.Charset.defaultCharset(),
+                    UnixLikeTerminal.CtrlCBehaviour.TRAP);
         }
 
         private static TuiServices.Routes routes(io.anklume.core.routing.InfraRoutes routes) {
@@ -334,6 +385,14 @@ public final class Main {
                 Files.writeString(Path.of(file), Long.toString(System.currentTimeMillis()));
             } catch (IOException e) {
                 Logger.getLogger(Main.class.getName()).log(Level.WARNING, "cannot write the first-frame marker", e);
+            }
+        }
+
+        private static void closeQuietly(Terminal terminal) {
+            try {
+                terminal.close();
+            } catch (IOException | RuntimeException ignored) {
+                // The terminal is gone already.
             }
         }
 

@@ -30,6 +30,8 @@ final class Fakes {
         volatile InventorySnapshot snapshot;
         final List<Consumer<InventorySnapshot>> listeners = new ArrayList<>();
         final List<InstanceRef> detailsAsked = new ArrayList<>();
+        /** Runs once on the next details request, i.e. while a list frame is being drawn. */
+        volatile Runnable duringNextFrame;
 
         FakeInventory(List<InstanceView> instances) {
             set(instances, true, null);
@@ -43,7 +45,15 @@ final class Fakes {
         @Override public InventorySnapshot current() { return snapshot; }
         @Override public Runnable addListener(Consumer<InventorySnapshot> l) { listeners.add(l); return () -> listeners.remove(l); }
         @Override public void refresh() { }
-        @Override public void requestDetails(Collection<InstanceRef> refs) { detailsAsked.addAll(refs); }
+        @Override
+        public void requestDetails(Collection<InstanceRef> refs) {
+            detailsAsked.addAll(refs);
+            Runnable r = duringNextFrame;
+            duringNextFrame = null;
+            if (r != null) {
+                r.run();
+            }
+        }
         @Override public void close() { }
     }
 

@@ -259,6 +259,48 @@ class ScreenTest {
     }
 
     @Test
+    void aChangeThatArrivesWhileAFrameIsDrawnGetsItsOwnFrame() throws Exception {
+        Harness h = lab();
+        List<InstanceView> more = new java.util.ArrayList<>(LAB);
+        more.add(instance("pro", "late-box", TrustLevel.TRUSTED, "Running", "10.110.0.7", true));
+        h.inventory.duringNextFrame = () -> h.inventory.set(more, true, null);
+        h.app.markDirty();
+        Thread loop = new Thread(() -> {
+            try {
+                h.app.loop();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        loop.start();
+        try {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+            while (!h.text().contains("late-box") && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(h.text().contains("late-box"), "the change was lost:\n" + h.text());
+        } finally {
+            h.app.quit();
+            loop.join(2000);
+        }
+    }
+
+    @Test
+    void theFirstLoadedFrameIsTheOneReportedNotTheConnectingOne() {
+        Harness h = lab();
+        h.inventory.set(List.of(), false, "connecting to Incus");
+        List<String> reported = new java.util.ArrayList<>();
+        h.app.onFirstLoadedFrame(() -> reported.add(h.line(0)));
+        h.render();
+        assertEquals(List.of(), reported, "a frame of the inventory still connecting");
+        h.inventory.set(LAB, true, null);
+        h.render();
+        h.render();
+        assertEquals(1, reported.size(), "once");
+        assertTrue(reported.get(0).contains("6 instances") && reported.get(0).contains("connected"), reported.get(0));
+    }
+
+    @Test
     void smallAndResizedTerminalsRedraw() {
         Harness h = new Harness(80, 24, false, LAB);
         assertTrue(h.text().contains("admin-ctl") && h.text().contains("[ADM]"));

@@ -99,10 +99,12 @@ public final class LiveInventory implements Inventory {
                 .build();
     }
 
-    /** Subscribes to events and starts the first load in the background; returns this. */
+    /** Starts the first load in the background and subscribes to events; returns this. */
     public LiveInventory start() {
-        subscribe();
+        // The list first: it is what the first useful screen waits for. The event stream opens
+        // asynchronously either way, and events that arrive during the load are kept (applyFull).
         submit(this::fullRefresh);
+        subscribe();
         return this;
     }
 

@@ -155,6 +155,29 @@ class LiveInventoryTest {
     }
 
     @Test
+    void theFirstListRequestDoesNotWaitForTheEventSubscription() throws Exception {
+        when(instances.listAllProjects(false)).thenReturn(List.of(instance("lab", "web", "Running", Map.of())));
+        java.util.concurrent.CountDownLatch subscribing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        when(events.subscribe(any(), any())).thenAnswer(inv -> {
+            stream.set(inv.getArgument(1));
+            subscribing.countDown();
+            release.await(); // a subscription that takes its time (classes to load, a handshake)
+            return mock(EventSubscription.class);
+        });
+        inventory = new LiveInventory(client, Clock.systemUTC(), InventorySettings.defaults(), executor);
+        Thread starter = new Thread(inventory::start);
+        starter.start();
+        try {
+            assertTrue(subscribing.await(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+            assertTrue(inventory.awaitLoaded(WAIT), "the list was loaded while the subscription was still being made");
+        } finally {
+            release.countDown();
+            starter.join();
+        }
+    }
+
+    @Test
     void lifecycleEventUpdatesOnlyThatInstance() throws Exception {
         when(instances.listAllProjects(false)).thenReturn(List.of(
                 instance("lab", "web", "Running", Map.of()), instance("lab", "db", "Running", Map.of())));

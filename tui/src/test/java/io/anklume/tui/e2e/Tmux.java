@@ -22,8 +22,20 @@ public final class Tmux implements AutoCloseable {
     /** Starts {@code command} (run by sh) in a new session of the given size. */
     public static Tmux start(int width, int height, String command) {
         String name = "anklume-e2e-" + UUID.randomUUID().toString().substring(0, 8);
-        run("tmux", "new-session", "-d", "-s", name, "-x", String.valueOf(width), "-y", String.valueOf(height),
-                command);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                run("tmux", "new-session", "-d", "-s", name, "-x", String.valueOf(width), "-y", String.valueOf(height),
+                        command);
+                break;
+            } catch (IllegalStateException e) {
+                // Killing the last session stops the tmux server; a session started in that moment
+                // meets the server on its way out. A new server starts on the next try.
+                if (attempt == 3 || !String.valueOf(e.getMessage()).contains("server exited unexpectedly")) {
+                    throw e;
+                }
+                sleep(200);
+            }
+        }
         // Keep the pane after the program exits so its last screen can still be read.
         run("tmux", "set-option", "-t", name, "remain-on-exit", "on");
         return new Tmux(name);

@@ -115,6 +115,41 @@ class TuiEndToEndIT {
     }
 
     @Test
+    void aResizedTerminalIsRedrawnCompletely(@TempDir Path dir) throws Exception {
+        Path infra = dir.resolve("infra.yml");
+        Files.writeString(infra, "project_name: e2e\nglobal:\n  addressing: {base_octet: 10, zone_base: 150}\ndomains: {}\n");
+        try (Tmux t = start(infra)) {
+            t.waitForText(box, WAIT);
+            // Wider, then smaller than the first frame, then back: each time the whole screen must be
+            // drawn again, not only the cells that changed (the terminal does not keep the rest).
+            for (int[] size : new int[][] {{200, 60}, {60, 15}, {120, 40}}) {
+                t.resize(size[0], size[1]);
+                t.waitFor("header and column titles at " + size[0] + "x" + size[1], s -> {
+                    String[] lines = s.split("\n", -1);
+                    return lines.length > 2 && lines[0].startsWith(" anklume-tui ›") && lines[0].contains("connected")
+                            && lines[1].startsWith("NAME") && lines[1].contains("STATE");
+                }, Duration.ofSeconds(5));
+            }
+            t.keys("q");
+        }
+    }
+
+    @Test
+    void anUnreachableIncusIsReportedOnARestoredTerminal(@TempDir Path dir) throws Exception {
+        Path jar = Path.of("target", "anklume-tui.jar").toAbsolutePath();
+        Path before = dir.resolve("stty-before");
+        Path after = dir.resolve("stty-after");
+        // Incus is opened while the terminal is already in raw mode: its settings must be back before the reason shows.
+        try (Tmux t = Tmux.start(120, 20, "stty -g > " + before + "; INCUS_SOCKET=" + dir.resolve("no.socket")
+                + " java -jar " + jar + "; echo exit=$?; stty -g > " + after + "; echo settings-read; sleep 30")) {
+            String shown = t.waitForText("settings-read", WAIT);
+            assertTrue(shown.contains("anklume-tui: no Incus socket at " + dir.resolve("no.socket")), shown);
+            assertTrue(shown.contains("exit=1"), shown);
+            assertEquals(Files.readString(before), Files.readString(after), "the tty settings are restored");
+        }
+    }
+
+    @Test
     void withoutATerminalTheListIsPrintedAsText() throws Exception {
         Process p = new ProcessBuilder("java", "-jar", Path.of("target", "anklume-tui.jar").toAbsolutePath().toString())
                 .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
