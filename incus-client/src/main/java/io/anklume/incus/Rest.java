@@ -1,6 +1,9 @@
 package io.anklume.incus;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.anklume.incus.model.Tagged;
@@ -32,6 +35,8 @@ final class Rest {
 
     private final OkHttpClient http;
     private final ObjectMapper json;
+    /** Streams answers read token by token ({@link #getStreamed}); needs no databind setup. */
+    private final JsonFactory streams = new JsonFactory();
     private final String baseUrl;
     private final String target;
     private final IncusConfig config;
@@ -67,6 +72,68 @@ final class Rest {
 
     <T> T get(String path, Query query, Class<T> type) {
         return Json.convert(json, get(path, query), type);
+    }
+
+    /** Reads an envelope's metadata from the parser, which is on its first token. */
+    @FunctionalInterface
+    interface MetadataReader<T> {
+        T read(JsonParser parser) throws IOException;
+    }
+
+    /**
+     * A sync GET whose metadata {@code reader} reads as the answer streams in, without a JSON tree or
+     * databind; failures map to {@link IncusException} as for {@link #get(String, Query, Class)}.
+     */
+    <T> T getStreamed(String path, Query query, MetadataReader<T> reader) {
+        Request request = request("GET", path, query, null, null, null);
+        try (Response response = execute(request)) {
+            ResponseBody body = response.body();
+            if (!response.isSuccessful() || body == null) {
+                envelope(request, response); // throws the error envelope's message
+                throw new IncusException(response.code(), "empty answer", describe(request));
+            }
+            try (JsonParser p = streams.createParser(body.byteStream())) {
+                return streamedMetadata(p, reader, response, describe(request));
+            } catch (JsonProcessingException e) {
+                throw new IncusException(response.code(), "not an Incus answer: " + e.getOriginalMessage(),
+                        describe(request));
+            } catch (IOException e) {
+                throw transportError(request, e);
+            }
+        }
+    }
+
+    private static <T> T streamedMetadata(JsonParser p, MetadataReader<T> reader, Response response,
+                                          String requestText) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new com.fasterxml.jackson.core.JsonParseException(p, "not a JSON object");
+        }
+        String type = "";
+        String error = "";
+        int errorCode = 0;
+        T metadata = null;
+        String field;
+        while ((field = p.nextFieldName()) != null) {
+            p.nextToken();
+            switch (field) {
+                case "type" -> type = p.getValueAsString("");
+                case "error" -> error = p.getValueAsString("");
+                case "error_code" -> errorCode = p.getValueAsInt(0);
+                case "metadata" -> {
+                    if ("error".equals(type)) {
+                        p.skipChildren();
+                    } else {
+                        metadata = reader.read(p);
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        if ("error".equals(type)) {
+            throw new IncusException(errorCode != 0 ? errorCode : response.code(),
+                    error.isEmpty() ? response.message() : error, requestText);
+        }
+        return metadata;
     }
 
     /** A single object, or empty when Incus answers 404. */
