@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -34,14 +35,14 @@ final class Rest {
     static final MediaType OCTETS = MediaType.get("application/octet-stream");
 
     private final OkHttpClient http;
-    private final ObjectMapper json;
+    private final Supplier<ObjectMapper> json;
     /** Streams answers read token by token ({@link #getStreamed}); needs no databind setup. */
     private final JsonFactory streams = new JsonFactory();
     private final String baseUrl;
     private final String target;
     private final IncusConfig config;
 
-    Rest(OkHttpClient http, ObjectMapper json, String baseUrl, String target, IncusConfig config) {
+    Rest(OkHttpClient http, Supplier<ObjectMapper> json, String baseUrl, String target, IncusConfig config) {
         this.http = http;
         this.json = json;
         this.baseUrl = baseUrl;
@@ -49,8 +50,9 @@ final class Rest {
         this.config = config;
     }
 
+    /** May wait for the mapper's setup ({@link Json#mapperInBackground()}). */
     ObjectMapper json() {
-        return json;
+        return json.get();
     }
 
     Duration operationTimeout() {
@@ -71,7 +73,7 @@ final class Rest {
     }
 
     <T> T get(String path, Query query, Class<T> type) {
-        return Json.convert(json, get(path, query), type);
+        return Json.convert(json(), get(path, query), type);
     }
 
     /** Reads an envelope's metadata from the parser, which is on its first token. */
@@ -177,7 +179,7 @@ final class Rest {
         if (!envelope.isAsync()) {
             return RestOperationHandle.completed(this, envelope, requestText);
         }
-        return new RestOperationHandle(this, envelope.operation(), Json.convert(json, envelope.metadata(),
+        return new RestOperationHandle(this, envelope.operation(), Json.convert(json(), envelope.metadata(),
                 io.anklume.incus.model.Operation.class), requestText);
     }
 
@@ -267,7 +269,7 @@ final class Rest {
         }
         Envelope envelope;
         try {
-            envelope = Envelope.parse(json.readTree(text));
+            envelope = Envelope.parse(json().readTree(text));
         } catch (JsonProcessingException e) {
             throw new IncusException(response.code(), "not an Incus answer: " + abbreviate(text), requestText);
         }
@@ -311,7 +313,7 @@ final class Rest {
 
     private byte[] toJson(Object body) {
         try {
-            return json.writeValueAsBytes(body);
+            return json().writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot encode request body: " + e.getMessage(), e);
         }

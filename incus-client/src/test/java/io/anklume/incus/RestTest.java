@@ -44,7 +44,7 @@ class RestTest {
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         IncusConfig config = new IncusConfig(new IncusConfig.Endpoint.Https(URI.create(base), null, null, "", null),
                 Duration.ofSeconds(5), Duration.ofSeconds(5));
-        rest = new Rest(new OkHttpClient(), Json.mapper(), base, null, config);
+        rest = new Rest(new OkHttpClient(), Json.mapperInBackground(), base, null, config);
     }
 
     @AfterEach
