@@ -6,6 +6,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 LOG_TAG=install
 . "$HERE/scripts/lib/incus-setup.sh"
+. "$HERE/scripts/lib/launcher.sh"
 require_root "$0" "$@"
 
 PREFIX="${PREFIX:-/opt/anklume-tui}"
@@ -27,15 +28,14 @@ log "building anklume-tui"
 (cd "$HERE" && mvn -B -q -ntp -DskipTests package)
 install -d "$PREFIX"
 install -m 0644 "$HERE/tui/target/anklume-tui.jar" "$PREFIX/anklume-tui.jar"
+extract_native_lib "$PREFIX/anklume-tui.jar" "$PREFIX/libjunixsocket-native.so"
 # Start-up is mostly class loading: record a class-data sharing archive of a typical start.
-rm -f "$PREFIX/anklume-tui.jsa"
-java -XX:ArchiveClassesAtExit="$PREFIX/anklume-tui.jsa" -XX:+UseSerialGC -jar "$PREFIX/anklume-tui.jar" \
-  --cds-training >/dev/null 2>&1 || log "no class-data sharing archive (start-up will be slower)"
+record_cds_archive "$PREFIX/anklume-tui.jar" "$PREFIX/anklume-tui.jsa" "$PREFIX/libjunixsocket-native.so"
 cat > /usr/local/bin/anklume-tui <<LAUNCHER
 #!/bin/sh
-# anklume-tui launcher (written by install.sh)
-exec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="$PREFIX/anklume-tui.jsa" -Xshare:auto \\
-  -jar "$PREFIX/anklume-tui.jar" "\$@"
+# anklume-tui launcher (written by install.sh; its flags come from scripts/lib/launcher.sh)
+exec java $(launcher_jvm_flags "$PREFIX/libjunixsocket-native.so") $(launcher_cds_flags "$PREFIX/anklume-tui.jsa") \\
+  -jar $(printf %q "$PREFIX/anklume-tui.jar") "\$@"
 LAUNCHER
 chmod 0755 /usr/local/bin/anklume-tui
 log "installed: run 'sudo anklume-tui' (or 'anklume-tui --help' for the subcommands)"

@@ -8,6 +8,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 LOG_TAG=bench
 . "$HERE/lib/incus-setup.sh"
+. "$HERE/lib/launcher.sh"
 require_root "$0" "$@"
 SIZES="${1:-10,100,300}"
 
@@ -23,12 +24,15 @@ mvn -B -q -ntp -pl tui -am dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$ROOT/tui/target/test-classpath.txt" >/dev/null
 MICRO_CP="$ROOT/tui/target/test-classes:$JAR:$(tr ':' '\n' < "$ROOT/tui/target/test-classpath.txt" | grep -v '/io/anklume/' | paste -sd:)"
 
-# The launcher's class-data sharing archive (see install.sh), recorded the same way.
+# The launcher's native library and class-data sharing archive (see install.sh), made the same way;
+# the start-up measurement runs the jar with the launcher's flags.
 JSA="$ROOT/tui/target/anklume-tui.jsa"
-rm -f "$JSA"
-java -XX:ArchiveClassesAtExit="$JSA" -XX:+UseSerialGC -jar "$JAR" --cds-training >/dev/null 2>&1 || true
+NATIVE_LIB="$ROOT/tui/target/libjunixsocket-native.so"
+extract_native_lib "$JAR" "$NATIVE_LIB"
+record_cds_archive "$JAR" "$JSA" "$NATIVE_LIB"
 if [ "${BENCH_MICRO_ONLY:-false}" != true ]; then
-  java -Dbench.jar="$JAR" -Dbench.jsa="$JSA" -cp "$CP" io.anklume.core.bench.Bench "$ROOT/docs/benchmarks.md" "$SIZES"
+  java -Dbench.jar="$JAR" -Dbench.java.flags="$(launcher_jvm_flags "$NATIVE_LIB") $(launcher_cds_flags "$JSA")" \
+    -cp "$CP" io.anklume.core.bench.Bench "$ROOT/docs/benchmarks.md" "$SIZES"
 fi
 # Microbenchmarks last, with the machine quiet again: they replace their own section of the file.
 # From tui/, as the tests run: the table benchmark reads ../examples like the virtual-terminal tests.

@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /** The one JSON configuration for Incus payloads: snake_case, unknown fields ignored, zero times as null. */
 final class Json {
@@ -30,6 +33,38 @@ final class Json {
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false)
                 .configure(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL, true);
+    }
+
+    /**
+     * The mapper, built on a daemon thread of its own; {@code get()} waits for it. Its setup costs ~90 ms
+     * cold, which then overlaps connecting and the first list, which does not need it ({@link InstanceListReader}).
+     */
+    static Supplier<ObjectMapper> mapperInBackground() {
+        FutureTask<ObjectMapper> setup = new FutureTask<>(Json::mapper);
+        Thread thread = new Thread(setup, "incus-json-setup");
+        thread.setDaemon(true);
+        thread.start();
+        return () -> built(setup);
+    }
+
+    /** Waits even when interrupted (the setup is short and certain), keeping the interrupt for the caller. */
+    private static ObjectMapper built(FutureTask<ObjectMapper> setup) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return setup.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("cannot set up the JSON mapping: " + e.getCause(), e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     static <T> T convert(ObjectMapper mapper, JsonNode node, Class<T> type) {

@@ -39,7 +39,7 @@ final class ReconnectingEventStream implements EventSubscription {
         this.scheduler = scheduler;
         this.types = String.join(",", new TreeSet<>(types));
         this.listener = listener;
-        this.parser = new EventParser(rest.json());
+        this.parser = new EventParser(rest::json);
     }
 
     void start() {

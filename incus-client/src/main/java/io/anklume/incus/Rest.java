@@ -1,6 +1,9 @@
 package io.anklume.incus;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.anklume.incus.model.Tagged;
@@ -12,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -31,12 +35,14 @@ final class Rest {
     static final MediaType OCTETS = MediaType.get("application/octet-stream");
 
     private final OkHttpClient http;
-    private final ObjectMapper json;
+    private final Supplier<ObjectMapper> json;
+    /** Streams answers read token by token ({@link #getStreamed}); needs no databind setup. */
+    private final JsonFactory streams = new JsonFactory();
     private final String baseUrl;
     private final String target;
     private final IncusConfig config;
 
-    Rest(OkHttpClient http, ObjectMapper json, String baseUrl, String target, IncusConfig config) {
+    Rest(OkHttpClient http, Supplier<ObjectMapper> json, String baseUrl, String target, IncusConfig config) {
         this.http = http;
         this.json = json;
         this.baseUrl = baseUrl;
@@ -44,8 +50,9 @@ final class Rest {
         this.config = config;
     }
 
+    /** May wait for the mapper's setup ({@link Json#mapperInBackground()}). */
     ObjectMapper json() {
-        return json;
+        return json.get();
     }
 
     Duration operationTimeout() {
@@ -66,7 +73,69 @@ final class Rest {
     }
 
     <T> T get(String path, Query query, Class<T> type) {
-        return Json.convert(json, get(path, query), type);
+        return Json.convert(json(), get(path, query), type);
+    }
+
+    /** Reads an envelope's metadata from the parser, which is on its first token. */
+    @FunctionalInterface
+    interface MetadataReader<T> {
+        T read(JsonParser parser) throws IOException;
+    }
+
+    /**
+     * A sync GET whose metadata {@code reader} reads as the answer streams in, without a JSON tree or
+     * databind; failures map to {@link IncusException} as for {@link #get(String, Query, Class)}.
+     */
+    <T> T getStreamed(String path, Query query, MetadataReader<T> reader) {
+        Request request = request("GET", path, query, null, null, null);
+        try (Response response = execute(request)) {
+            ResponseBody body = response.body();
+            if (!response.isSuccessful() || body == null) {
+                envelope(request, response); // throws the error envelope's message
+                throw new IncusException(response.code(), "empty answer", describe(request));
+            }
+            try (JsonParser p = streams.createParser(body.byteStream())) {
+                return streamedMetadata(p, reader, response, describe(request));
+            } catch (JsonProcessingException e) {
+                throw new IncusException(response.code(), "not an Incus answer: " + e.getOriginalMessage(),
+                        describe(request));
+            } catch (IOException e) {
+                throw transportError(request, e);
+            }
+        }
+    }
+
+    private static <T> T streamedMetadata(JsonParser p, MetadataReader<T> reader, Response response,
+                                          String requestText) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new com.fasterxml.jackson.core.JsonParseException(p, "not a JSON object");
+        }
+        String type = "";
+        String error = "";
+        int errorCode = 0;
+        T metadata = null;
+        String field;
+        while ((field = p.nextFieldName()) != null) {
+            p.nextToken();
+            switch (field) {
+                case "type" -> type = p.getValueAsString("");
+                case "error" -> error = p.getValueAsString("");
+                case "error_code" -> errorCode = p.getValueAsInt(0);
+                case "metadata" -> {
+                    if ("error".equals(type)) {
+                        p.skipChildren();
+                    } else {
+                        metadata = reader.read(p);
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        if ("error".equals(type)) {
+            throw new IncusException(errorCode != 0 ? errorCode : response.code(),
+                    error.isEmpty() ? response.message() : error, requestText);
+        }
+        return metadata;
     }
 
     /** A single object, or empty when Incus answers 404. */
@@ -110,7 +179,7 @@ final class Rest {
         if (!envelope.isAsync()) {
             return RestOperationHandle.completed(this, envelope, requestText);
         }
-        return new RestOperationHandle(this, envelope.operation(), Json.convert(json, envelope.metadata(),
+        return new RestOperationHandle(this, envelope.operation(), Json.convert(json(), envelope.metadata(),
                 io.anklume.incus.model.Operation.class), requestText);
     }
 
@@ -200,7 +269,7 @@ final class Rest {
         }
         Envelope envelope;
         try {
-            envelope = Envelope.parse(json.readTree(text));
+            envelope = Envelope.parse(json().readTree(text));
         } catch (JsonProcessingException e) {
             throw new IncusException(response.code(), "not an Incus answer: " + abbreviate(text), requestText);
         }
@@ -244,7 +313,7 @@ final class Rest {
 
     private byte[] toJson(Object body) {
         try {
-            return json.writeValueAsBytes(body);
+            return json().writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot encode request body: " + e.getMessage(), e);
         }

@@ -29,14 +29,21 @@ final class RestInstances implements InstancesApi {
 
     @Override
     public List<Instance> listAllProjects(boolean withState) {
-        return Arrays.asList(rest.get("/1.0/instances",
-                Query.of().with("all-projects", "true").with("recursion", withState ? 2 : 1), Instance[].class));
+        return list(Query.of().with("all-projects", "true"), withState);
     }
 
     @Override
     public List<Instance> list(String project, boolean withState) {
-        return Arrays.asList(rest.get("/1.0/instances",
-                Query.project(project).with("recursion", withState ? 2 : 1), Instance[].class));
+        return list(Query.project(project), withState);
+    }
+
+    /** Without state, the list is read as it streams in: it is what the first screen waits for. */
+    private List<Instance> list(Query query, boolean withState) {
+        if (!withState) {
+            List<Instance> listed = rest.getStreamed("/1.0/instances", query.with("recursion", 1), InstanceListReader::read);
+            return listed == null ? List.of() : listed;
+        }
+        return Arrays.asList(rest.get("/1.0/instances", query.with("recursion", 2), Instance[].class));
     }
 
     @Override

@@ -44,7 +44,7 @@ class RestTest {
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         IncusConfig config = new IncusConfig(new IncusConfig.Endpoint.Https(URI.create(base), null, null, "", null),
                 Duration.ofSeconds(5), Duration.ofSeconds(5));
-        rest = new Rest(new OkHttpClient(), Json.mapper(), base, null, config);
+        rest = new Rest(new OkHttpClient(), Json.mapperInBackground(), base, null, config);
     }
 
     @AfterEach
@@ -172,5 +172,36 @@ class RestTest {
         assertEquals("", Query.project(null).encoded());
         assertEquals("?project=lab&recursion=1", Query.project("lab").with("recursion", 1).encoded());
         assertEquals("?filter=status+eq+Running", Query.of().with("filter", "status eq Running").encoded());
+    }
+
+    @Test
+    void streamedListIsTheRecordedListAsBound() throws IOException {
+        String recorded;
+        try (java.io.InputStream in = RestTest.class.getResourceAsStream("instances-recursion1.json")) {
+            recorded = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        answer("GET /1.0/instances", 200, recorded);
+        java.util.List<Instance> listed = new RestInstances(rest).listAllProjects(false);
+        assertEquals(java.util.Arrays.asList(rest.get("/1.0/instances", Query.of(), Instance[].class)), listed);
+        assertEquals(4, listed.size());
+    }
+
+    @Test
+    void streamedListErrorsAreIncusErrors() {
+        answer("GET /1.0/instances", 403, """
+                {"type":"error","status":"","status_code":0,"operation":"","error_code":403,"error":"not authorized","metadata":null}""");
+        IncusException e = assertThrows(IncusException.class, () -> new RestInstances(rest).list("lab", false));
+        assertEquals(403, e.status());
+        assertEquals("GET /1.0/instances?project=lab&recursion=1 failed (403): not authorized", e.getMessage());
+
+        answer("GET /1.0/instances", 200, "{\"type\":\"error\",\"error_code\":500,\"error\":\"broken\",\"metadata\":[]}");
+        assertEquals(500, assertThrows(IncusException.class, () -> new RestInstances(rest).list("lab", false)).status());
+
+        answer("GET /1.0/instances", 200, "<html>bad gateway</html>");
+        e = assertThrows(IncusException.class, () -> new RestInstances(rest).list("lab", false));
+        assertTrue(e.getMessage().contains("not an Incus answer"), e.getMessage());
+
+        answer("GET /1.0/instances", 200, "{\"type\":\"sync\",\"metadata\":null}");
+        assertEquals(java.util.List.of(), new RestInstances(rest).list("lab", false));
     }
 }

@@ -56,7 +56,7 @@ public final class LiveInventory implements Inventory {
     private final InventoryState state = new InventoryState();
     private final ListenerHub listeners;
     private final SerialExecutor eventLane;
-    private final Cache<InstanceRef, LiveDetails> freshDetails;
+    private volatile Cache<InstanceRef, LiveDetails> freshDetails;
     private final Set<InstanceRef> detailsInFlight = ConcurrentHashMap.newKeySet();
     private final Set<InstanceRef> pendingReloads = ConcurrentHashMap.newKeySet();
     private final Map<InstanceRef, ScheduledFuture<?>> pendingPauses = new ConcurrentHashMap<>();
@@ -92,18 +92,15 @@ public final class LiveInventory implements Inventory {
         this.ownsExecutor = ownsExecutor;
         this.listeners = new ListenerHub(executor);
         this.eventLane = new SerialExecutor(executor);
-        this.freshDetails = Caffeine.newBuilder()
-                .expireAfterWrite(settings.detailsTtl())
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .maximumSize(10_000)
-                .build();
     }
 
     /** Starts the first load in the background and subscribes to events; returns this. */
     public LiveInventory start() {
         // The list first: it is what the first useful screen waits for. The event stream opens
         // asynchronously either way, and events that arrive during the load are kept (applyFull).
+        // The details cache is built while Incus answers the list, not before the list is sent.
         submit(this::fullRefresh);
+        submit(this::freshDetails);
         subscribe();
         return this;
     }
@@ -133,6 +130,29 @@ public final class LiveInventory implements Inventory {
             changed();
             executor.schedule(this::subscribe, settings.maxBackoff().toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * The figures read within {@link InventorySettings#detailsTtl()}. Built at first use: a Caffeine cache
+     * costs tens of milliseconds cold (its class is found through method handles), which held back the
+     * first list when the constructor built it.
+     */
+    private Cache<InstanceRef, LiveDetails> freshDetails() {
+        Cache<InstanceRef, LiveDetails> cache = freshDetails;
+        if (cache == null) {
+            synchronized (this) {
+                cache = freshDetails;
+                if (cache == null) {
+                    cache = Caffeine.newBuilder()
+                            .expireAfterWrite(settings.detailsTtl())
+                            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                            .maximumSize(10_000)
+                            .build();
+                    freshDetails = cache;
+                }
+            }
+        }
+        return cache;
     }
 
     /** Waits for the first successful load; false when it did not come in time. */
@@ -172,7 +192,7 @@ public final class LiveInventory implements Inventory {
     @Override
     public void requestDetails(Collection<InstanceRef> refs) {
         for (InstanceRef ref : refs) {
-            if (freshDetails.getIfPresent(ref) == null && detailsInFlight.add(ref)) {
+            if (freshDetails().getIfPresent(ref) == null && detailsInFlight.add(ref)) {
                 submit(() -> fetchDetails(ref));
             }
         }
@@ -296,7 +316,7 @@ public final class LiveInventory implements Inventory {
             }
         } else if (reaction instanceof EventReaction.Remove r) {
             state.remove(r.ref());
-            freshDetails.invalidate(r.ref());
+            freshDetails().invalidate(r.ref());
             changed();
         } else if (reaction instanceof EventReaction.Rename r) {
             state.remove(r.from());
@@ -304,7 +324,7 @@ public final class LiveInventory implements Inventory {
             reload(r.to(), settings.coalesce());
         } else if (reaction instanceof EventReaction.SnapshotCount s) {
             state.adjustSnapshotCount(s.ref(), s.delta());
-            freshDetails.invalidate(s.ref());
+            freshDetails().invalidate(s.ref());
             changed();
         } else if (reaction instanceof EventReaction.Paused p) {
             if (!state.isSnapshotting(p.ref())) {
@@ -400,7 +420,7 @@ public final class LiveInventory implements Inventory {
             InstanceState st = running ? client.instances().state(ref.project(), ref.name()) : null;
             int snapshots = client.snapshots().list(ref.project(), ref.name()).size();
             LiveDetails d = st != null ? detailsFrom(st, snapshots) : new LiveDetails(0.0, 0L, snapshots);
-            freshDetails.put(ref, d);
+            freshDetails().put(ref, d);
             state.putDetails(ref, d);
             changed();
         } catch (IncusException e) {

@@ -5,20 +5,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Turns one {@code /1.0/events} message into an {@link Event}. Snapshot events carry neither name nor
  * project in their metadata, so the instance name is read from {@code source}.
  */
 public final class EventParser {
-    private final ObjectMapper json;
+    private final Supplier<ObjectMapper> json;
 
     public EventParser(ObjectMapper json) {
+        this(() -> json);
+    }
+
+    /** The mapper is asked for at the first message, so a mapper still being set up delays no one before. */
+    public EventParser(Supplier<ObjectMapper> json) {
         this.json = json;
     }
 
     @SuppressWarnings("unchecked")
     public Event parse(String text) throws java.io.IOException {
+        ObjectMapper json = this.json.get();
         JsonNode root = json.readTree(text);
         JsonNode md = root.path("metadata");
         String type = root.path("type").asText("");
