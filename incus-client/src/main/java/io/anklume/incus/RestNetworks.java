@@ -2,16 +2,32 @@ package io.anklume.incus;
 
 import io.anklume.incus.model.Network;
 import io.anklume.incus.model.NetworkLease;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 final class RestNetworks implements NetworksApi {
+    /**
+     * Incus 6.0 starts a new bridge by removing the interfaces attached to it, and fails the create
+     * when one of them vanishes meanwhile (the veths of containers being deleted elsewhere): "Failed to
+     * delete bridge children interfaces: ... does not exist". It reverts the half-made network, so the
+     * same create is simply tried again.
+     */
+    static final String BRIDGE_START_RACE = "Failed to delete bridge children interfaces";
+    static final int CREATE_TRIES = 5;
+
     private final Rest rest;
+    private final Duration backoff;
 
     RestNetworks(Rest rest) {
+        this(rest, Duration.ofMillis(200));
+    }
+
+    RestNetworks(Rest rest, Duration backoff) {
         this.rest = rest;
+        this.backoff = backoff;
     }
 
     @Override
@@ -26,8 +42,27 @@ final class RestNetworks implements NetworksApi {
 
     @Override
     public void create(String project, String name, String type, String description, Map<String, String> config) {
-        rest.call("POST", "/1.0/networks", Query.project(project),
-                Rest.map("name", name, "type", type, "description", description, "config", config));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                rest.call("POST", "/1.0/networks", Query.project(project),
+                        Rest.map("name", name, "type", type, "description", description, "config", config));
+                return;
+            } catch (IncusException e) {
+                if (attempt >= CREATE_TRIES || e.status() != 500 || !String.valueOf(e.error()).contains(BRIDGE_START_RACE)) {
+                    throw e;
+                }
+                pause(backoff.multipliedBy(attempt));
+            }
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IncusException(0, "interrupted while creating a network", "POST /1.0/networks");
+        }
     }
 
     @Override
