@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,10 +39,7 @@ class RestNetworksTest {
             exchange.close();
         });
         server.start();
-        String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        IncusConfig config = new IncusConfig(new IncusConfig.Endpoint.Https(URI.create(base), null, null, "", null),
-                Duration.ofSeconds(5), Duration.ofSeconds(5));
-        networks = new RestNetworks(new Rest(new OkHttpClient(), Json.mapperInBackground(), base, null, config), Duration.ofMillis(1));
+        networks = new RestNetworks(RestTest.restOn(server), Duration.ofMillis(1));
     }
 
     @AfterEach

@@ -41,10 +41,15 @@ class RestTest {
             exchange.close();
         });
         server.start();
+        rest = restOn(server);
+    }
+
+    /** A {@link Rest} that talks plain HTTP to a started loopback server playing incusd. */
+    static Rest restOn(HttpServer server) {
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         IncusConfig config = new IncusConfig(new IncusConfig.Endpoint.Https(URI.create(base), null, null, "", null),
                 Duration.ofSeconds(5), Duration.ofSeconds(5));
-        rest = new Rest(new OkHttpClient(), Json.mapperInBackground(), base, null, config);
+        return new Rest(new OkHttpClient(), Json.mapperInBackground(), base, null, config);
     }
 
     @AfterEach
