@@ -17,9 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Runs a plan with at most {@code parallelism} actions at once. Inside a domain, an action waits for
  * every action of an earlier stage (project → bridge → profiles → instances) and for the earlier
- * actions on the same target; different domains and different instances run side by side. After the
- * first failure nothing new is started, the running actions finish, and the report lists the rest
- * as not done.
+ * actions on the same target; different domains and different instances run side by side, except
+ * that no instance action starts before every bridge of the plan is made (below). After the first
+ * failure nothing new is started, the running actions finish, and the report lists the rest as not
+ * done.
  */
 public final class Applier {
     private final ActionRunner runner;
@@ -99,24 +100,38 @@ public final class Applier {
         return a;
     }
 
-    /** For each action, the earlier actions it must wait for. */
+    /** For each action, the actions it must wait for. */
     static Map<Action, List<Action>> prerequisites(List<Action> actions) {
         Map<Action, List<Action>> result = new IdentityHashMap<>();
         for (int i = 0; i < actions.size(); i++) {
             Action a = actions.get(i);
             List<Action> before = new ArrayList<>();
-            for (int j = 0; j < i; j++) {
+            for (int j = 0; j < actions.size(); j++) {
                 Action b = actions.get(j);
-                boolean sameDomain = b.domain().equals(a.domain());
-                // A failed safeguard must stop the apply before anything changes, in every domain.
-                boolean safeguard = b.stage() == Action.STAGE_SAFEGUARD && a.stage() != Action.STAGE_SAFEGUARD;
-                if (safeguard || sameDomain && (b.stage() < a.stage() || b.target().equals(a.target()))) {
+                if (j < i && waitsFor(a, b) || j != i && waitsForBridge(a, b)) {
                     before.add(b);
                 }
             }
             result.put(a, before);
         }
         return result;
+    }
+
+    private static boolean waitsFor(Action a, Action earlier) {
+        boolean sameDomain = earlier.domain().equals(a.domain());
+        // A failed safeguard must stop the apply before anything changes, in every domain.
+        boolean safeguard = earlier.stage() == Action.STAGE_SAFEGUARD && a.stage() != Action.STAGE_SAFEGUARD;
+        return safeguard || sameDomain && (earlier.stage() < a.stage() || earlier.target().equals(a.target()));
+    }
+
+    /**
+     * Incus 6.0 starts a new bridge by listing the host's interfaces and fails the create ("Failed to
+     * delete bridge children interfaces ... does not exist") when one vanishes meanwhile, as an
+     * instance's veth does when it starts or stops. So every bridge of the plan, in any domain and
+     * wherever it stands in the plan, is made before any instance action runs.
+     */
+    private static boolean waitsForBridge(Action a, Action other) {
+        return a.stage() == Action.STAGE_INSTANCE && other.stage() == Action.STAGE_NETWORK;
     }
 
     static String messageOf(Throwable e) {

@@ -77,6 +77,24 @@ class ApplierTest {
     }
 
     @Test
+    void noInstanceActionRunsWhileABridgeOfAnyDomainIsBeingMade() {
+        Recorder recorder = new Recorder();
+        // Domain a's instances come first in the plan; b's bridge comes later and must still go first.
+        Plan plan = new Plan(List.of(project("a"), network("a"), create("a", "x"), start("a", "w"),
+                project("b"), network("b"), create("b", "z")));
+
+        ApplyReport report = new Applier(recorder, 4, ApplyListener.NONE).apply(plan);
+
+        assertTrue(report.succeeded());
+        int lastBridge = Math.max(recorder.index("-create-network network net-a"),
+                recorder.index("-create-network network net-b"));
+        for (String instance : List.of("+create-instance instance x", "+start-instance instance w",
+                "+create-instance instance z")) {
+            assertTrue(lastBridge < recorder.index(instance), instance + " ran while a bridge was made: " + recorder.events);
+        }
+    }
+
+    @Test
     void actionsOfOneInstanceRunInPlanOrder() {
         Recorder recorder = new Recorder();
         Action update = new Action.UpdateInstance("a", "a", "x", List.of(new ConfigChange("limits.cpu", "1", "2")),
