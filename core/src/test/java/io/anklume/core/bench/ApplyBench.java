@@ -57,9 +57,14 @@ final class ApplyBench {
         List<Double> replan = new ArrayList<>();
         String project = lab.extraProject();
         for (int r = 0; r < REPEATS; r++) {
+            // Each starts once the previous one's deletions are through (HostLinks says why).
+            HostLinks.awaitDeletionsSettled(client);
             ours.add(applyOnce(replan));
+            HostLinks.awaitDeletionsSettled(client);
             loop.add(shellLoop(project));
+            HostLinks.awaitDeletionsSettled(client);
             rawSame.add(rawSameRequests());
+            HostLinks.awaitDeletionsSettled(client);
             raw.add(rawParallel(project));
         }
         double o = Stats.of(ours).median();

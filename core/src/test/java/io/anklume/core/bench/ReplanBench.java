@@ -50,6 +50,7 @@ final class ReplanBench {
         }
         Path file = Files.createTempFile("bench-infra", ".yml");
         Files.writeString(file, ApplyBench.infraText(ApplyBench.freeZone(client), domains, machines));
+        HostLinks.awaitDeletionsSettled(client);
         try (Reconciler fresh = new Reconciler(client, false); Reconciler cached = Reconciler.cached(client, false)) {
             Reconciler.Planned planned = fresh.plan(file);
             if (planned.plan() == null) {
