@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +59,8 @@ public final class LiveInventory implements Inventory {
     private final SerialExecutor eventLane;
     private volatile Cache<InstanceRef, LiveDetails> freshDetails;
     private final Set<InstanceRef> detailsInFlight = ConcurrentHashMap.newKeySet();
+    /** The (project, bridge) pairs of the last full load: their leases are read beside the next list. */
+    private volatile Set<LeaseTable.Pair> leasePairs = Set.of();
     private final Set<InstanceRef> pendingReloads = ConcurrentHashMap.newKeySet();
     private final Map<InstanceRef, ScheduledFuture<?>> pendingPauses = new ConcurrentHashMap<>();
     private final AtomicBoolean refreshing = new AtomicBoolean();
@@ -224,8 +227,10 @@ public final class LiveInventory implements Inventory {
         Duration next = settings.fullRefresh();
         try {
             long startSeq = state.sequence();
+            // The bridges of the last load are read while Incus builds the list, not after it.
+            Map<LeaseTable.Pair, Future<List<NetworkLease>>> early = submitLeaseReads(leasePairs);
             List<Instance> listed = client.instances().listAllProjects(false);
-            LeaseTable leases = readLeases(listed);
+            LeaseTable leases = readLeases(listed, early);
             state.applyFull(listed, leases, startSeq);
             failures.set(0);
             firstLoad.countDown();
@@ -240,20 +245,25 @@ public final class LiveInventory implements Inventory {
         }
     }
 
-    /** One read per (project, bridge) pair in use; a bridge whose leases cannot be read keeps the old ones. */
-    private LeaseTable readLeases(List<Instance> listed) {
+    /**
+     * One read per (project, bridge) pair in use, reusing the reads sent early for the pairs of the
+     * last load; a bridge whose leases cannot be read keeps the old ones.
+     */
+    private LeaseTable readLeases(List<Instance> listed, Map<LeaseTable.Pair, Future<List<NetworkLease>>> early) {
         Set<LeaseTable.Pair> pairs = new LinkedHashSet<>();
         for (Instance i : listed) {
             for (NicBridge nic : InstanceMapper.nics(i)) {
                 pairs.add(new LeaseTable.Pair(InstanceMapper.projectOf(i), nic.bridge()));
             }
         }
-        Map<LeaseTable.Pair, java.util.concurrent.Future<List<NetworkLease>>> pending = new LinkedHashMap<>();
+        leasePairs = Set.copyOf(pairs);
+        Map<LeaseTable.Pair, Future<List<NetworkLease>>> pending = new LinkedHashMap<>();
         for (LeaseTable.Pair pair : pairs) {
-            pending.put(pair, leaseReaders.submit(() -> client.networks().leases(pair.project(), pair.bridge())));
+            Future<List<NetworkLease>> sent = early.get(pair);
+            pending.put(pair, sent != null ? sent : submitLeaseRead(pair));
         }
         Map<LeaseTable.Pair, List<NetworkLease>> read = new LinkedHashMap<>();
-        for (Map.Entry<LeaseTable.Pair, java.util.concurrent.Future<List<NetworkLease>>> e : pending.entrySet()) {
+        for (Map.Entry<LeaseTable.Pair, Future<List<NetworkLease>>> e : pending.entrySet()) {
             try {
                 read.put(e.getKey(), e.getValue().get());
             } catch (java.util.concurrent.ExecutionException ex) {
@@ -273,6 +283,18 @@ public final class LiveInventory implements Inventory {
             }
         }
         return LeaseTable.of(read);
+    }
+
+    private Map<LeaseTable.Pair, Future<List<NetworkLease>>> submitLeaseReads(Set<LeaseTable.Pair> pairs) {
+        Map<LeaseTable.Pair, Future<List<NetworkLease>>> sent = new LinkedHashMap<>();
+        for (LeaseTable.Pair pair : pairs) {
+            sent.put(pair, submitLeaseRead(pair));
+        }
+        return sent;
+    }
+
+    private Future<List<NetworkLease>> submitLeaseRead(LeaseTable.Pair pair) {
+        return leaseReaders.submit(() -> client.networks().leases(pair.project(), pair.bridge()));
     }
 
     private Duration backoff(int failureCount) {

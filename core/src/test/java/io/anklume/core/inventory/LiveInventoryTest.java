@@ -155,6 +155,30 @@ class LiveInventoryTest {
     }
 
     @Test
+    void aReloadReadsTheLastLoadsLeasesWhileIncusBuildsTheList() throws Exception {
+        java.util.concurrent.CountDownLatch leaseAsked = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.atomic.AtomicBoolean askedBeforeTheList = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger lists = new java.util.concurrent.atomic.AtomicInteger();
+        when(networks.leases("lab", "anklumebr0")).thenAnswer(inv -> {
+            leaseAsked.countDown();
+            return List.of(lease("web", "10.231.0.10"));
+        });
+        when(instances.listAllProjects(false)).thenAnswer(inv -> {
+            if (lists.incrementAndGet() == 2) { // the reload: its lease read must already be under way
+                askedBeforeTheList.set(leaseAsked.await(2, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return List.of(instance("lab", "web", "Running", Map.of()));
+        });
+        start(Duration.ofMinutes(1));
+
+        InventorySnapshot s = inventory.reloadNow();
+
+        assertTrue(askedBeforeTheList.get(), "the reload read the leases only after the list");
+        assertEquals("10.231.0.10", view(s, WEB).ipv4());
+        verify(networks, times(2)).leases("lab", "anklumebr0");
+    }
+
+    @Test
     void theFirstListRequestDoesNotWaitForTheEventSubscription() throws Exception {
         when(instances.listAllProjects(false)).thenReturn(List.of(instance("lab", "web", "Running", Map.of())));
         java.util.concurrent.CountDownLatch subscribing = new java.util.concurrent.CountDownLatch(1);
