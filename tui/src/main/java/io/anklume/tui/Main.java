@@ -52,9 +52,17 @@ public final class Main {
             System.exit(0);
         }
         if (Cli.handles(list)) {
-            System.exit(cli().run(list));
+            System.exit(runCli(list));
         }
         System.exit(new Main.Runner(System.out, System.err).run(list));
+    }
+
+    /** A subcommand, with the freezer guard for the snapshots and pauses it may wait for. */
+    private static int runCli(List<String> args) {
+        try (var guard = io.anklume.core.freezer.FreezerStallGuard.start(java.time.Duration.ofSeconds(1),
+                report -> System.err.println("anklume-tui: " + report))) {
+            return cli().run(args);
+        }
     }
 
     /** The subcommands, with this terminal for the ones that attach a shell. */
@@ -261,6 +269,7 @@ public final class Main {
                             new io.anklume.core.isolation.HostFirewall(new io.anklume.core.isolation.ProcessNftRunner(), true),
                             new io.anklume.core.isolation.AclFirewall(core.client(), true))::report);
             // Reading the infra file for its routes is no reason to delay the first frame.
+            io.anklume.core.freezer.FreezerStallGuard freezerGuard = null;
             var keeper = java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> infraRoutes.keep(java.time.Duration.ofSeconds(2), outcome -> { }), workers);
             try {
@@ -270,6 +279,9 @@ public final class Main {
                 if (theme.warning() != null) {
                     app.error(theme.warning());
                 }
+                // Off the start-up path: the first check comes after the first frames.
+                freezerGuard = io.anklume.core.freezer.FreezerStallGuard.start(java.time.Duration.ofSeconds(3),
+                        report -> app.later(() -> app.info(report)));
                 String marker = System.getenv("ANKLUME_TUI_FIRST_FRAME_FILE");
                 if (marker != null) {
                     app.onFirstLoadedFrame(() -> writeMarker(marker));
@@ -278,6 +290,9 @@ public final class Main {
                 return 0;
             } finally {
                 keeper.thenAccept(k -> k.ifPresent(io.anklume.core.routing.RouteKeeper::close));
+                if (freezerGuard != null) {
+                    freezerGuard.close();
+                }
                 workers.shutdownNow();
                 stopQuietly(screen);
                 try {

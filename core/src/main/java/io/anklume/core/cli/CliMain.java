@@ -7,6 +7,11 @@ public final class CliMain {
     private CliMain() {}
 
     public static void main(String[] args) {
-        System.exit(new Cli(System.out, System.err, System.in).run(List.of(args)));
+        int status;
+        try (var guard = io.anklume.core.freezer.FreezerStallGuard.start(java.time.Duration.ofSeconds(1),
+                report -> System.err.println("anklume-tui: " + report))) {
+            status = new Cli(System.out, System.err, System.in).run(List.of(args));
+        }
+        System.exit(status);
     }
 }
