@@ -22,11 +22,24 @@ import okhttp3.Response;
 public final class CaddyAdmin {
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
 
+    /** How long a read may take. */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long a change may take: Caddy answers once it has applied it, and applying a TLS change
+     * (its internal CA, the trust store) took more than 10 s on a busy 2-core machine.
+     */
+    static final Duration CHANGE_TIMEOUT = Duration.ofSeconds(60);
+
     private final HttpUrl base;
     private final OkHttpClient http;
+    private final OkHttpClient changes;
     private final ObjectMapper json;
 
     public CaddyAdmin(String adminUrl, ObjectMapper json) {
+        this(adminUrl, json, READ_TIMEOUT, CHANGE_TIMEOUT);
+    }
+
+    CaddyAdmin(String adminUrl, ObjectMapper json, Duration readTimeout, Duration changeTimeout) {
         URI uri = URI.create(adminUrl);
         if (uri.getHost() == null || !isLoopback(uri.getHost())) {
             throw new IllegalArgumentException("the Caddy admin API must be on loopback, got " + adminUrl);
@@ -39,9 +52,10 @@ public final class CaddyAdmin {
         this.json = json;
         // No pooled connections: Caddy reloads its config after every change and closes idle admin
         // connections, so a reused one fails with "unexpected end of stream". Loopback connects are cheap.
-        this.http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(10))
+        this.http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(2)).readTimeout(readTimeout)
                 .connectionPool(new okhttp3.ConnectionPool(0, 1, java.util.concurrent.TimeUnit.SECONDS))
                 .retryOnConnectionFailure(false).build();
+        this.changes = http.newBuilder().readTimeout(changeTimeout).build();
     }
 
     /** host:port of the admin API, as Caddy's {@code admin.listen} names it. */
@@ -100,7 +114,8 @@ public final class CaddyAdmin {
         // The admin API refuses requests whose Origin it does not expect; loopback without one is fine.
         Request request = new Request.Builder().url(url).method(method, requestBody).header("Connection", "close")
                 .build();
-        try (Response response = http.newCall(request).execute()) {
+        OkHttpClient client = method.equals("GET") ? http : changes;
+        try (Response response = client.newCall(request).execute()) {
             String text = response.body() == null ? "" : response.body().string();
             if (!response.isSuccessful()) {
                 throw new CaddyException(response.code(), "Caddy " + method + " " + path + ": " + response.code()

@@ -27,7 +27,7 @@ public final class CaddyProcess implements AutoCloseable {
         this.httpPort = httpPort;
     }
 
-    /** Starts caddy with an admin API only (no apps): anklume has to create its server. */
+    /** Starts caddy with an admin API only (no HTTP or TLS app): anklume has to create its server. */
     public static CaddyProcess start(Path dir) throws IOException {
         if (!Files.isExecutable(Path.of(BINARY))) {
             throw new AssertionError("caddy is not installed at " + BINARY + "; run: sudo ./scripts/lab.sh");
@@ -59,7 +59,10 @@ public final class CaddyProcess implements AutoCloseable {
     public void restart() throws IOException {
         stop();
         Path config = dir.resolve("caddy.json");
-        Files.writeString(config, "{\"admin\":{\"listen\":\"127.0.0.1:" + adminPort + "\"},\"apps\":{}}\n");
+        // Its internal CA (tls: internal) is never installed into the host's trust store: each run
+        // makes a new CA, and installing it runs update-ca-certificates while the admin API waits.
+        Files.writeString(config, "{\"admin\":{\"listen\":\"127.0.0.1:" + adminPort + "\"},"
+                + "\"apps\":{\"pki\":{\"certificate_authorities\":{\"local\":{\"install_trust\":false}}}}}\n");
         ProcessBuilder pb = new ProcessBuilder(BINARY, "run", "--config", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("caddy.log").toFile());
         pb.environment().put("HOME", dir.toString());
