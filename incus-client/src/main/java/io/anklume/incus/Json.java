@@ -13,7 +13,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
@@ -85,10 +84,6 @@ final class Json {
     }
 
     static Instant parseTime(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        Instant t = OffsetDateTime.parse(text).toInstant();
-        return t.isBefore(Instant.parse("1971-01-01T00:00:00Z")) ? null : t;
+        return IncusTime.parse(text);
     }
 }
