@@ -3,8 +3,6 @@ package io.anklume.tui;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
-import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
-import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import io.anklume.core.CoreServices;
 import io.anklume.core.cli.Cli;
 import io.anklume.core.inventory.InstanceView;
@@ -291,11 +289,11 @@ public final class Main {
         /**
          * The console as a Lanterna terminal, made directly: DefaultTerminalFactory would first ask AWT
          * whether the system is headless, which only costs start-up time here (the console was checked).
-         * Each frame reaches the terminal in one write instead of one per cell.
+         * Each frame reaches the terminal in one write instead of one per cell, and the tty is set up by
+         * one stty process ({@link ConsoleTerminal}).
          */
         private static Terminal consoleTerminal() throws IOException {
-            return new UnixTerminal(System.in, new FrameBufferedOutput(System.out), java.nio.charset.Charset.defaultCharset(),
-                    UnixLikeTerminal.CtrlCBehaviour.TRAP);
+            return new ConsoleTerminal(System.in, new FrameBufferedOutput(System.out), java.nio.charset.Charset.defaultCharset());
         }
 
         private static TuiServices.Routes routes(io.anklume.core.routing.InfraRoutes routes) {
