@@ -222,12 +222,14 @@ public final class LiveInventory implements Inventory {
             return;
         }
         Duration next = settings.fullRefresh();
+        boolean firstLoaded = false;
         try {
             long startSeq = state.sequence();
             List<Instance> listed = client.instances().listAllProjects(false);
             LeaseTable leases = readLeases(listed);
             state.applyFull(listed, leases, startSeq);
             failures.set(0);
+            firstLoaded = firstLoad.getCount() > 0;
             firstLoad.countDown();
         } catch (RuntimeException e) {
             state.unreachable(reason(e));
@@ -235,7 +237,11 @@ public final class LiveInventory implements Inventory {
             LOG.log(System.Logger.Level.DEBUG, "inventory reload failed", e);
         } finally {
             refreshing.set(false);
-            changed();
+            if (firstLoaded) {
+                publish(); // the screen waits for this one: nothing to gather it with
+            } else {
+                changed();
+            }
             scheduleRefresh(next);
         }
     }
