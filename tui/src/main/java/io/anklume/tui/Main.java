@@ -82,8 +82,8 @@ public final class Main {
             if (options == null) {
                 return 0;
             }
-            logToFile();
             if (!terminalUsable()) {
+                logToFile();
                 CoreServices core;
                 try {
                     core = connect(options);
@@ -101,6 +101,9 @@ public final class Main {
                 t.setDaemon(true);
                 t.start();
             });
+            // After the first request is on its way: setting up java.util.logging and the file costs
+            // ~40-100 ms here. A warning logged meanwhile would go to stderr, before the screen starts.
+            logToFile();
             ThemeLoader.Loaded theme = ThemeLoader.forUser().initial(options.theme());
             Terminal terminal;
             try {
