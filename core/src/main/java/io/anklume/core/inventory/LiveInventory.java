@@ -98,9 +98,9 @@ public final class LiveInventory implements Inventory {
     public LiveInventory start() {
         // The list first: it is what the first useful screen waits for. The event stream opens
         // asynchronously either way, and events that arrive during the load are kept (applyFull).
-        // The details cache is built while Incus answers the list, not before the list is sent.
+        // The details cache is built once the first load is published (fullRefresh), not while the
+        // list is read: on two cores that would slow the list down.
         submit(this::fullRefresh);
-        submit(this::freshDetails);
         subscribe();
         return this;
     }
@@ -133,9 +133,9 @@ public final class LiveInventory implements Inventory {
     }
 
     /**
-     * The figures read within {@link InventorySettings#detailsTtl()}. Built at first use: a Caffeine cache
-     * costs tens of milliseconds cold (its class is found through method handles), which held back the
-     * first list when the constructor built it.
+     * The figures read within {@link InventorySettings#detailsTtl()}. Built at first use or after the
+     * first load: a Caffeine cache costs tens of milliseconds cold (its class is found through method
+     * handles), which held back the first list when the constructor built it.
      */
     private Cache<InstanceRef, LiveDetails> freshDetails() {
         Cache<InstanceRef, LiveDetails> cache = freshDetails;
@@ -239,6 +239,7 @@ public final class LiveInventory implements Inventory {
             refreshing.set(false);
             if (firstLoaded) {
                 publish(); // the screen waits for this one: nothing to gather it with
+                submit(this::freshDetails); // asked for right after the first frame
             } else {
                 changed();
             }
