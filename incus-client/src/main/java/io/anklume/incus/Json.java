@@ -13,9 +13,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /** The one JSON configuration for Incus payloads: snake_case, unknown fields ignored, zero times as null. */
@@ -36,35 +33,34 @@ final class Json {
     }
 
     /**
-     * The mapper, built on a daemon thread of its own; {@code get()} waits for it. Its setup costs ~90 ms
-     * cold, which then overlaps connecting and the first list, which does not need it ({@link InstanceListReader}).
+     * The mapper, built by the first caller that needs it; later callers get the same one. Nothing a
+     * screen waits for before its first frame needs it (the instance list, leases and server info are
+     * streamed: {@link InstanceListReader}, {@link StartupReaders}), so its cold set-up (~600 classes,
+     * ~90 ms) no longer competes with the start-up for a small machine's cores.
      */
-    static Supplier<ObjectMapper> mapperInBackground() {
-        FutureTask<ObjectMapper> setup = new FutureTask<>(Json::mapper);
-        Thread thread = new Thread(setup, "incus-json-setup");
-        thread.setDaemon(true);
-        thread.start();
-        return () -> built(setup);
+    static Supplier<ObjectMapper> mapperOnFirstUse() {
+        return onFirstUse(Json::mapper);
     }
 
-    /** Waits even when interrupted (the setup is short and certain), keeping the interrupt for the caller. */
-    private static ObjectMapper built(FutureTask<ObjectMapper> setup) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return setup.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("cannot set up the JSON mapping: " + e.getCause(), e.getCause());
+    static Supplier<ObjectMapper> onFirstUse(Supplier<ObjectMapper> build) {
+        return new Supplier<>() {
+            private volatile ObjectMapper built;
+
+            @Override
+            public ObjectMapper get() {
+                ObjectMapper m = built;
+                if (m == null) {
+                    synchronized (this) {
+                        m = built;
+                        if (m == null) {
+                            m = build.get();
+                            built = m;
+                        }
+                    }
                 }
+                return m;
             }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        };
     }
 
     static <T> T convert(ObjectMapper mapper, JsonNode node, Class<T> type) {
@@ -85,10 +81,6 @@ final class Json {
     }
 
     static Instant parseTime(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        Instant t = OffsetDateTime.parse(text).toInstant();
-        return t.isBefore(Instant.parse("1971-01-01T00:00:00Z")) ? null : t;
+        return IncusTime.parse(text);
     }
 }

@@ -50,7 +50,7 @@ final class Rest {
         this.config = config;
     }
 
-    /** May wait for the mapper's setup ({@link Json#mapperInBackground()}). */
+    /** Sets the mapper up on first use ({@link Json#mapperOnFirstUse()}). */
     ObjectMapper json() {
         return json.get();
     }

@@ -28,7 +28,7 @@ final class RestIncusClient implements IncusClient {
             t.setDaemon(true);
             return t;
         });
-        Rest rest = new Rest(http, Json.mapperInBackground(), Transports.baseUrl(config), Transports.target(config), config);
+        Rest rest = new Rest(http, Json.mapperOnFirstUse(), Transports.baseUrl(config), Transports.target(config), config);
         this.server = new RestServer(rest);
         this.projects = new RestProjects(rest);
         this.instances = new RestInstances(rest);

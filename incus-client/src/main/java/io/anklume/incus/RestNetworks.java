@@ -83,6 +83,9 @@ final class RestNetworks implements NetworksApi {
 
     @Override
     public List<NetworkLease> leases(String project, String name) {
-        return Arrays.asList(rest.get("/1.0/networks/" + name + "/leases", Query.project(project), NetworkLease[].class));
+        // Streamed: the inventory's first load waits for it (StartupReaders).
+        List<NetworkLease> leases = rest.getStreamed("/1.0/networks/" + name + "/leases", Query.project(project),
+                StartupReaders::leases);
+        return leases == null ? List.of() : leases;
     }
 }

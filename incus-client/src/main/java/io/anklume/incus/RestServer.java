@@ -1,9 +1,7 @@
 package io.anklume.incus;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.anklume.incus.model.Resources;
 import io.anklume.incus.model.ServerInfo;
-import java.util.ArrayList;
 import java.util.List;
 
 final class RestServer implements ServerApi {
@@ -15,12 +13,9 @@ final class RestServer implements ServerApi {
 
     @Override
     public ServerInfo info() {
-        JsonNode m = rest.get("/1.0", Query.of());
-        List<String> extensions = new ArrayList<>();
-        m.path("api_extensions").forEach(e -> extensions.add(e.asText()));
-        JsonNode env = m.path("environment");
-        return new ServerInfo(extensions, m.path("auth").asText(""), env.path("server_version").asText(""),
-                env.path("server_clustered").asBoolean(false));
+        // Streamed: the screen asks it before its first frame (StartupReaders).
+        ServerInfo info = rest.getStreamed("/1.0", Query.of(), StartupReaders::serverInfo);
+        return info == null ? new ServerInfo(List.of(), "", "", false) : info;
     }
 
     @Override

@@ -31,6 +31,9 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 /** Builds the HTTP client for an endpoint: the local unix socket, or HTTPS with a pinned server. */
 final class Transports {
+    /** The base URL of requests over the unix socket (see {@link #baseUrl}). */
+    static final String UNIX_SOCKET_BASE_URL = "http://[::1]";
+
     private Transports() {}
 
     static OkHttpClient http(IncusConfig config) {
@@ -65,7 +68,10 @@ final class Transports {
             String url = https.url().toString();
             return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         }
-        return "http://incus.local";
+        // The socket factory ignores the host, so any will do; an IPv6 literal is the one host OkHttp 4
+        // canonicalizes without java.net.IDN, whose first use loads ICU's StringPrep tables on the
+        // start-up path (IPv4 literals and names both go through IDN.toASCII).
+        return UNIX_SOCKET_BASE_URL;
     }
 
     static String target(IncusConfig config) {

@@ -49,7 +49,7 @@ class RestTest {
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         IncusConfig config = new IncusConfig(new IncusConfig.Endpoint.Https(URI.create(base), null, null, "", null),
                 Duration.ofSeconds(5), Duration.ofSeconds(5));
-        return new Rest(new OkHttpClient(), Json.mapperInBackground(), base, null, config);
+        return new Rest(new OkHttpClient(), Json.mapperOnFirstUse(), base, null, config);
     }
 
     @AfterEach

@@ -19,4 +19,11 @@ class TransportsTest {
         // No TLS socket factory was made, so the JDK's trust store was never loaded (~80 ms at start-up).
         assertThrows(IllegalStateException.class, http::sslSocketFactory);
     }
+
+    @Test
+    void theUnixSocketRequestsNameAnIpv6LiteralHostWhichOkHttpCanonicalizesWithoutIdn() {
+        String base = Transports.baseUrl(new IncusConfig(new IncusConfig.Endpoint.UnixSocket(Path.of("/run/incus.socket")),
+                Duration.ofSeconds(5), Duration.ofSeconds(5)));
+        assertEquals("::1", okhttp3.HttpUrl.get(base + "/1.0/instances?recursion=1").host());
+    }
 }

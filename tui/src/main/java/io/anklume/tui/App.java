@@ -58,6 +58,7 @@ public final class App {
     private Prompt prompt;
     private Runnable firstLoadedFrame;
     private final java.util.Queue<Runnable> onGuiThread = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final List<Runnable> afterFrame = new ArrayList<>();
 
     public App(Screen screen, TuiServices services, Theme theme, Executor workers) {
         this.screen = screen;
@@ -131,6 +132,15 @@ public final class App {
      */
     public void onFirstLoadedFrame(Runnable r) {
         firstLoadedFrame = r;
+    }
+
+    /**
+     * Runs {@code r} once this frame has reached the terminal; for a view while it draws. Work that the
+     * frame starts in the background (the visible rows' details: a few dozen Incus requests and their
+     * JSON mapping, cold at start-up) then no longer competes with drawing it.
+     */
+    public void afterFrame(Runnable r) {
+        afterFrame.add(r);
     }
 
     /** Runs {@code r} on the GUI thread before the next frame (views change only there). */
@@ -326,6 +336,9 @@ public final class App {
             firstLoadedFrame = null;
             r.run();
         }
+        List<Runnable> drawn = List.copyOf(afterFrame);
+        afterFrame.clear();
+        drawn.forEach(Runnable::run);
     }
 
     private void drawHeader(TextGraphics g, int cols) {

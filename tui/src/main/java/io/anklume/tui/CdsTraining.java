@@ -4,8 +4,6 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
-import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
-import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import io.anklume.core.CoreServices;
 import io.anklume.incus.IncusConfig;
@@ -90,17 +88,17 @@ final class CdsTraining {
     }
 
     /**
-     * The terminal of a real start (UnixTerminal over FrameBufferedOutput, escape sequences and all), so
+     * The terminal of a real start (ConsoleTerminal over FrameBufferedOutput, escape sequences and all), so
      * its classes are archived too; there is no tty here, so its stty calls answer without running stty
      * and the terminal's answers to size queries are canned. Falls back to a virtual terminal.
      */
     static Terminal terminal() {
         byte[] sizeReports = "\u001b[40;120R".repeat(16).getBytes(StandardCharsets.US_ASCII);
         try {
-            return new UnixTerminal(new ByteArrayInputStream(sizeReports), new FrameBufferedOutput(OutputStream.nullOutputStream()),
-                    Charset.defaultCharset(), UnixLikeTerminal.CtrlCBehaviour.TRAP) {
+            return new ConsoleTerminal(new ByteArrayInputStream(sizeReports), new FrameBufferedOutput(OutputStream.nullOutputStream()),
+                    Charset.defaultCharset()) {
                 @Override
-                protected String runSTTYCommand(String... parameters) {
+                protected String exec(String... command) {
                     return "";
                 }
             };

@@ -3,8 +3,6 @@ package io.anklume.tui;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
-import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
-import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import io.anklume.core.CoreServices;
 import io.anklume.core.cli.Cli;
 import io.anklume.core.inventory.InstanceView;
@@ -92,8 +90,8 @@ public final class Main {
             if (options == null) {
                 return 0;
             }
-            logToFile();
             if (!terminalUsable()) {
+                logToFile();
                 CoreServices core;
                 try {
                     core = connect(options);
@@ -111,6 +109,9 @@ public final class Main {
                 t.setDaemon(true);
                 t.start();
             });
+            // After the first request is on its way: setting up java.util.logging and the file costs
+            // ~40-100 ms here. A warning logged meanwhile would go to stderr, before the screen starts.
+            logToFile();
             ThemeLoader.Loaded theme = ThemeLoader.forUser().initial(options.theme());
             Terminal terminal;
             try {
@@ -306,11 +307,11 @@ public final class Main {
         /**
          * The console as a Lanterna terminal, made directly: DefaultTerminalFactory would first ask AWT
          * whether the system is headless, which only costs start-up time here (the console was checked).
-         * Each frame reaches the terminal in one write instead of one per cell.
+         * Each frame reaches the terminal in one write instead of one per cell, and the tty is set up by
+         * one stty process ({@link ConsoleTerminal}).
          */
         private static Terminal consoleTerminal() throws IOException {
-            return new UnixTerminal(System.in, new FrameBufferedOutput(System.out), java.nio.charset.Charset.defaultCharset(),
-                    UnixLikeTerminal.CtrlCBehaviour.TRAP);
+            return new ConsoleTerminal(System.in, new FrameBufferedOutput(System.out), java.nio.charset.Charset.defaultCharset());
         }
 
         private static TuiServices.Routes routes(io.anklume.core.routing.InfraRoutes routes) {

@@ -259,6 +259,19 @@ class ScreenTest {
     }
 
     @Test
+    void theVisibleRowsDetailsAreAskedForOnceTheirFrameIsOnTheTerminal() {
+        Harness h = lab();
+        List<InstanceView> more = new java.util.ArrayList<>(LAB);
+        more.add(instance("pro", "late-box", TrustLevel.TRUSTED, "Running", "10.110.0.7", true));
+        h.inventory.set(more, true, null);
+        String[] shownWhenAsked = new String[1];
+        h.inventory.duringNextFrame = () -> shownWhenAsked[0] = h.text();
+        h.render();
+        assertTrue(shownWhenAsked[0].contains("late-box"), "asked before the frame was shown:\n" + shownWhenAsked[0]);
+        assertTrue(h.inventory.detailsAsked.contains(new io.anklume.core.inventory.InstanceRef("pro", "late-box")));
+    }
+
+    @Test
     void aChangeThatArrivesWhileAFrameIsDrawnGetsItsOwnFrame() throws Exception {
         Harness h = lab();
         List<InstanceView> more = new java.util.ArrayList<>(LAB);

@@ -101,9 +101,9 @@ public final class LiveInventory implements Inventory {
     public LiveInventory start() {
         // The list first: it is what the first useful screen waits for. The event stream opens
         // asynchronously either way, and events that arrive during the load are kept (applyFull).
-        // The details cache is built while Incus answers the list, not before the list is sent.
+        // The details cache is built once the first load is published (fullRefresh), not while the
+        // list is read: on two cores that would slow the list down.
         submit(this::fullRefresh);
-        submit(this::freshDetails);
         subscribe();
         return this;
     }
@@ -136,9 +136,9 @@ public final class LiveInventory implements Inventory {
     }
 
     /**
-     * The figures read within {@link InventorySettings#detailsTtl()}. Built at first use: a Caffeine cache
-     * costs tens of milliseconds cold (its class is found through method handles), which held back the
-     * first list when the constructor built it.
+     * The figures read within {@link InventorySettings#detailsTtl()}. Built at first use or after the
+     * first load: a Caffeine cache costs tens of milliseconds cold (its class is found through method
+     * handles), which held back the first list when the constructor built it.
      */
     private Cache<InstanceRef, LiveDetails> freshDetails() {
         Cache<InstanceRef, LiveDetails> cache = freshDetails;
@@ -225,6 +225,7 @@ public final class LiveInventory implements Inventory {
             return;
         }
         Duration next = settings.fullRefresh();
+        boolean firstLoaded = false;
         try {
             long startSeq = state.sequence();
             // The bridges of the last load are read while Incus builds the list, not after it.
@@ -233,6 +234,7 @@ public final class LiveInventory implements Inventory {
             LeaseTable leases = readLeases(listed, early);
             state.applyFull(listed, leases, startSeq);
             failures.set(0);
+            firstLoaded = firstLoad.getCount() > 0;
             firstLoad.countDown();
         } catch (RuntimeException e) {
             state.unreachable(reason(e));
@@ -240,7 +242,12 @@ public final class LiveInventory implements Inventory {
             LOG.log(System.Logger.Level.DEBUG, "inventory reload failed", e);
         } finally {
             refreshing.set(false);
-            changed();
+            if (firstLoaded) {
+                publish(); // the screen waits for this one: nothing to gather it with
+                submit(this::freshDetails); // asked for right after the first frame
+            } else {
+                changed();
+            }
             scheduleRefresh(next);
         }
     }

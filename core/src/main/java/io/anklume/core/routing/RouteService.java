@@ -23,7 +23,14 @@ import java.util.Map;
  * refuses every change.
  */
 public final class RouteService {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Caddy's JSON, set up when Caddy is first talked to: a screen makes its RouteService before its
+     * first frame, and a mapper set up with the class cost ~150 ms of that path (databind, and the
+     * CLDR calendar data behind its date format).
+     */
+    private static final class CaddyMapper {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final boolean readOnly;
 
@@ -32,7 +39,7 @@ public final class RouteService {
     }
 
     public static CaddyAdmin caddy(Infra infra) {
-        return new CaddyAdmin(infra.global().routing().caddyAdmin(), JSON);
+        return new CaddyAdmin(infra.global().routing().caddyAdmin(), CaddyMapper.MAPPER);
     }
 
     /** Every declared route and whether Caddy holds exactly it ({@code UNKNOWN} when Caddy does not answer). */

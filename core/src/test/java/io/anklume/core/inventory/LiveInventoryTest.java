@@ -179,6 +179,19 @@ class LiveInventoryTest {
     }
 
     @Test
+    void theFirstLoadIsPublishedAtOnceNotAfterTheCoalescingDelay() throws Exception {
+        when(instances.listAllProjects(false)).thenReturn(List.of(instance("lab", "web", "Running", Map.of())));
+        when(networks.leases(anyString(), anyString())).thenReturn(List.of());
+        start(Duration.ofMinutes(1), Duration.ofSeconds(30));
+        long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (seen.stream().noneMatch(x -> x.connected() && x.instances().size() == 1) && System.nanoTime() < end) {
+            Thread.sleep(5);
+        }
+        assertTrue(seen.stream().anyMatch(x -> x.connected() && x.instances().size() == 1),
+                "the loaded list waited for the coalescing delay: " + seen);
+    }
+
+    @Test
     void theFirstListRequestDoesNotWaitForTheEventSubscription() throws Exception {
         when(instances.listAllProjects(false)).thenReturn(List.of(instance("lab", "web", "Running", Map.of())));
         java.util.concurrent.CountDownLatch subscribing = new java.util.concurrent.CountDownLatch(1);

@@ -86,7 +86,7 @@ public final class DetailView implements View {
             return;
         }
         InstanceView v = found.get();
-        app.services().inventory().requestDetails(List.of(v.ref()));
+        app.afterFrame(() -> app.services().inventory().requestDetails(List.of(v.ref())));
         TextColor trust = area.colors().trust(v.managed() ? v.trust() : null);
         TextColor text = area.colors().role("text");
         TextColor dim = area.colors().role("dim");

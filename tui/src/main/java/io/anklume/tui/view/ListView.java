@@ -322,7 +322,7 @@ public final class ListView implements View {
                 area.line(1 + i, row.toString(), fg, TextColor.ANSI.DEFAULT, !v.managed());
             }
         }
-        app.services().inventory().requestDetails(onScreen);
+        app.afterFrame(() -> app.services().inventory().requestDetails(onScreen));
     }
 
     private static int badgeColumn(List<Column> columns) {

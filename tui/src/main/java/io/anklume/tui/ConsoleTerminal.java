@@ -1,0 +1,71 @@
+package io.anklume.tui;
+
+import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The console as Lanterna's {@link UnixTerminal}, whose tty set-up runs one {@code stty} process
+ * instead of five: Lanterna saves the settings ({@code stty -g}), then turns off canonical mode, sets
+ * {@code min 1}, turns off echo and unbinds Ctrl-C, each in a process of its own (~20-100 ms each at
+ * start-up on a busy machine, all before the first frame). Here the save also applies those four
+ * settings, and Lanterna's own calls for them during the set-up are skipped; any later call runs as
+ * Lanterna's. Restoring uses the settings saved here.
+ */
+class ConsoleTerminal extends UnixTerminal {
+    /** What the one set-up process applies besides saving; each of Lanterna's set-up calls skips once. */
+    static final String RAW = "-icanon min 1 -echo intr undef";
+
+    private enum Setting { CANONICAL, ECHO, SIGNALS }
+
+    // No initializers: Lanterna's constructor calls the methods below before this class's fields are set.
+    private String saved;
+    private Set<Setting> appliedAtSave;
+
+    ConsoleTerminal(InputStream in, OutputStream out, Charset charset) throws IOException {
+        super(in, out, charset, CtrlCBehaviour.TRAP);
+    }
+
+    @Override
+    protected void saveTerminalSettings() throws IOException {
+        saved = exec("/bin/sh", "-c", "/bin/stty -g && /bin/stty " + RAW).trim();
+        appliedAtSave = EnumSet.allOf(Setting.class);
+    }
+
+    @Override
+    protected void restoreTerminalSettings() throws IOException {
+        if (saved != null && !saved.isEmpty()) {
+            runSTTYCommand(saved);
+        }
+    }
+
+    @Override
+    protected void canonicalMode(boolean enabled) throws IOException {
+        if (!skip(Setting.CANONICAL, enabled)) {
+            super.canonicalMode(enabled);
+        }
+    }
+
+    @Override
+    protected void keyEchoEnabled(boolean enabled) throws IOException {
+        if (!skip(Setting.ECHO, enabled)) {
+            super.keyEchoEnabled(enabled);
+        }
+    }
+
+    @Override
+    protected void keyStrokeSignalsEnabled(boolean enabled) throws IOException {
+        if (!skip(Setting.SIGNALS, enabled)) {
+            super.keyStrokeSignalsEnabled(enabled);
+        }
+    }
+
+    /** True once per setting, for the "off" call that follows the save (the save applied it). */
+    private boolean skip(Setting setting, boolean enabled) {
+        return !enabled && appliedAtSave != null && appliedAtSave.remove(setting);
+    }
+}

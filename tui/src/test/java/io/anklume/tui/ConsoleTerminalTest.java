@@ -1,0 +1,74 @@
+package io.anklume.tui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The console's tty set-up is one process, and the settings it saved are the ones given back. */
+class ConsoleTerminalTest {
+    private static final String SAVED = "500:5:bf:8a3b:3:1c:7f:15:4:0:1:0:11:13:1a:0:12:f:17:16:0:0:0";
+
+    private static ByteArrayInputStream noKeys() {
+        return new ByteArrayInputStream(new byte[0]);
+    }
+
+    /** Records each process the terminal would run, answering {@code stty -g} with {@link #SAVED}. */
+    private static final class Recording extends ConsoleTerminal {
+        // Filled during Lanterna's constructor, before this class's initializers would run.
+        private List<List<String>> processes;
+
+        Recording() throws IOException {
+            super(noKeys(), OutputStream.nullOutputStream(), StandardCharsets.UTF_8);
+        }
+
+        @Override
+        protected String exec(String... command) {
+            if (processes == null) {
+                processes = new ArrayList<>();
+            }
+            processes.add(List.of(command));
+            return String.join(" ", command).contains("-g") ? SAVED + "\n" : "";
+        }
+    }
+
+    @Test
+    void settingUpTheTtyIsOneProcessThatSavesAndAppliesTheRawSettings() throws IOException {
+        Recording terminal = new Recording();
+        assertEquals(List.of(List.of("/bin/sh", "-c", "/bin/stty -g && /bin/stty -icanon min 1 -echo intr undef")),
+                terminal.processes);
+        terminal.processes.clear();
+        terminal.close();
+        assertEquals(List.of(List.of("/bin/stty", SAVED), List.of("/bin/stty", "intr", "^C")), terminal.processes);
+    }
+
+    @Test
+    void laterChangesStillRunAsLanternasOwn() throws IOException {
+        Recording terminal = new Recording();
+        terminal.processes.clear();
+        terminal.canonicalMode(false);
+        terminal.keyEchoEnabled(true);
+        assertEquals(List.of(List.of("/bin/stty", "-icanon"), List.of("/bin/stty", "min", "1"), List.of("/bin/stty", "echo")),
+                terminal.processes);
+    }
+
+    @Test
+    void lanternasOwnSetUpTakesFiveProcesses() throws IOException {
+        List<String> run = new ArrayList<>();
+        new UnixTerminal(noKeys(), OutputStream.nullOutputStream(), StandardCharsets.UTF_8, UnixLikeTerminal.CtrlCBehaviour.TRAP) {
+            @Override
+            protected String exec(String... command) {
+                run.add(String.join(" ", command));
+                return "";
+            }
+        };
+        assertEquals(List.of("/bin/stty -g", "/bin/stty -icanon", "/bin/stty min 1", "/bin/stty -echo", "/bin/stty intr undef"), run);
+    }
+}
