@@ -170,9 +170,11 @@ class LiveInventoryTest {
             return List.of(instance("lab", "web", "Running", Map.of()));
         });
         start(Duration.ofMinutes(1));
+        awaitSnapshot(x -> x.connected() && x.instances().size() == 1); // the first load is over
 
         InventorySnapshot s = inventory.reloadNow();
 
+        assertEquals(2, lists.get(), "the reload did not list");
         assertTrue(askedBeforeTheList.get(), "the reload read the leases only after the list");
         assertEquals("10.231.0.10", view(s, WEB).ipv4());
         verify(networks, times(2)).leases("lab", "anklumebr0");
