@@ -219,7 +219,7 @@ public final class Main {
             for (InstanceView v : all) {
                 out.printf("%-24s %-12s %-10s %-9s %-15s %s%n", v.name(), v.domain(),
                         v.trust() == null ? "-" : v.trust().yamlName(), v.status(), v.ipv4() == null ? "-" : v.ipv4(),
-                        v.managed() ? "yes" : "untracked");
+                        v.managed() ? "yes" : v.disposable() ? "disposable" : "untracked");
             }
             err.println("(no interactive terminal: printed the list; run 'anklume-tui --help' for the subcommands)");
             return 0;

@@ -191,6 +191,25 @@ class ScreenTest {
     }
 
     @Test
+    void aDisposableShowsInItsDomainsTrustColorAndIsNoAdoptionCandidate() {
+        List<InstanceView> withDisposable = new java.util.ArrayList<>(LAB);
+        withDisposable.add(Fakes.disposable("pro", "disp-20261207-101500", TrustLevel.TRUSTED));
+        Harness h = new Harness(120, 30, false, withDisposable);
+        String row = h.line(h.rowOf("disp-20261207-101500"));
+        assertFalse(row.contains("?disp-"), row);
+        assertTrue(row.contains("[TRU]") && row.contains("disposable") && !row.contains("UNTRACKED"), row);
+        assertEquals(h.foregroundOf("pro-dev"), h.foregroundOf("disp-20261207-101500"));
+
+        h.press(":").type("filter trust=untracked").press("Enter");
+        assertFalse(h.text().contains("disp-20261207-101500"), h.text());
+        h.press(":").type("filter disp-2026").press("Enter", "a");
+        assertTrue(h.text().contains("a disposable is deleted when it stops"), h.text());
+        assertEquals(List.of(), h.adopted);
+        h.press("Enter");
+        assertTrue(h.text().contains("(disposable: deleted when it stops)") && !h.text().contains("UNTRACKED"), h.text());
+    }
+
+    @Test
     void gpuAttachAsksFirstOnStoppedInstancesAndRefusesRunningOnes() {
         Harness h = lab().press("G");
         assertTrue(h.text().contains("cannot attach a GPU to admin/admin-ctl: it is Running; stop it first"), h.text());

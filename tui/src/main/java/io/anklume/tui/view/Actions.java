@@ -72,7 +72,7 @@ public final class Actions {
 
     /** Every managed instance of the selected instance's domain, under one snap-<timestamp> name. */
     static void snapshotDomain(App app, InstanceView v) {
-        if (!v.managed()) {
+        if (v.untracked()) {
             app.error("cannot snapshot the domain of " + v.ref() + ": it is untracked (snapshot it alone with p, n)");
             return;
         }

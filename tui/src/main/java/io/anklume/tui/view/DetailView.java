@@ -87,14 +87,15 @@ public final class DetailView implements View {
         }
         InstanceView v = found.get();
         app.services().inventory().requestDetails(List.of(v.ref()));
-        TextColor trust = area.colors().trust(v.managed() ? v.trust() : null);
+        TextColor trust = area.colors().trust(v.untracked() ? null : v.trust());
         TextColor text = area.colors().role("text");
         TextColor dim = area.colors().role("dim");
         int row = 0;
-        area.put(1, row++, Badges.trust(v.managed() ? v.trust() : null) + " " + v.name(), trust, TextColor.ANSI.DEFAULT, true);
+        area.put(1, row++, Badges.trust(v.untracked() ? null : v.trust()) + " " + v.name(), trust, TextColor.ANSI.DEFAULT, true);
         row++;
         row = field(area, row, "Project", v.ref().project(), text);
-        row = field(area, row, "Domain", v.domain() + (v.managed() ? "" : "  (UNTRACKED: not in infra.yml; a adopts it)"), text);
+        row = field(area, row, "Domain", v.domain() + (v.managed() ? "" : v.disposable()
+                ? "  (disposable: deleted when it stops)" : "  (UNTRACKED: not in infra.yml; a adopts it)"), text);
         row = field(area, row, "Trust", v.trust() == null ? "-" : v.trust().yamlName(), trust);
         row = field(area, row, "Type", v.type(), text);
         row = field(area, row, "State", v.status(), v.isRunning() ? area.colors().role("ok") : dim);
@@ -151,7 +152,7 @@ public final class DetailView implements View {
     /** The network policies that let other domains (or the host) reach this instance. */
     private int drawPolicies(Area area, int row, InstanceView v, TextColor text, TextColor dim) {
         io.anklume.core.isolation.IsolationMatrix m = isolation;
-        if (!v.managed()) {
+        if (v.untracked()) {
             area.put(3, row++, "not in infra.yml: no policy applies", dim);
         } else if (m == null) {
             area.put(3, row++, app.services().infraFile() == null ? "no infra file" : "reading…", dim);
