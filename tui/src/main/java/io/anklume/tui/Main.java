@@ -259,7 +259,8 @@ public final class Main {
                     // The view only reads: nft list and Incus GETs, so read-only firewalls are enough.
                     new io.anklume.core.isolation.Isolation(
                             new io.anklume.core.isolation.HostFirewall(new io.anklume.core.isolation.ProcessNftRunner(), true),
-                            new io.anklume.core.isolation.AclFirewall(core.client(), true))::report);
+                            new io.anklume.core.isolation.AclFirewall(core.client(), true))::report,
+                    (ref, to) -> rename(core, infraRoutes, options.infra(), ref, to));
             // Reading the infra file for its routes is no reason to delay the first frame.
             var keeper = java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> infraRoutes.keep(java.time.Duration.ofSeconds(2), outcome -> { }), workers);
@@ -296,6 +297,21 @@ public final class Main {
         private static Terminal consoleTerminal() throws IOException {
             return new UnixTerminal(System.in, new FrameBufferedOutput(System.out), java.nio.charset.Charset.defaultCharset(),
                     UnixLikeTerminal.CtrlCBehaviour.TRAP);
+        }
+
+        /** The rename, then Caddy at once when routes moved (the keeper would take up to its interval). */
+        private static String rename(CoreServices core, io.anklume.core.routing.InfraRoutes routes, Path infra,
+                                     io.anklume.core.inventory.InstanceRef ref, String to) {
+            var renamed = core.renamer().rename(ref, to, infra);
+            if (renamed.routes().isEmpty()) {
+                return renamed.summary();
+            }
+            try {
+                routes.sync();
+                return renamed.summary();
+            } catch (RuntimeException e) {
+                return renamed.summary() + " (Caddy not updated yet: " + e.getMessage() + ")";
+            }
         }
 
         private static TuiServices.Routes routes(io.anklume.core.routing.InfraRoutes routes) {

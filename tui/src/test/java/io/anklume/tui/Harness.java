@@ -35,6 +35,7 @@ final class Harness {
     final Fakes.FakeRoutes routes = new Fakes.FakeRoutes();
     final Fakes.FakeSafekeeping safekeeping = new Fakes.FakeSafekeeping();
     final List<String> disposables = new ArrayList<>();
+    final List<String> renamed = new ArrayList<>();
     final List<Path> isolationRead = new ArrayList<>();
     /** What the isolation reader answers: the workstation example, as if its table were loaded. */
     volatile io.anklume.core.isolation.IsolationReport isolation = workstationIsolation();
@@ -78,6 +79,9 @@ final class Harness {
                 }, file -> {
                     isolationRead.add(file);
                     return isolation;
+                }, (ref, to) -> {
+                    renamed.add(ref + " -> " + to);
+                    return "renamed " + ref + " to " + to;
                 });
         app = new App(screen, services, theme, Runnable::run);
         render();
@@ -108,6 +112,7 @@ final class Harness {
             case "Tab" -> new KeyStroke(KeyType.Tab);
             case "Backspace" -> new KeyStroke(KeyType.Backspace);
             case "Ctrl-C" -> new KeyStroke('c', true, false);
+            case "Ctrl-U" -> new KeyStroke('u', true, false);
             default -> new KeyStroke(k.charAt(0), false, false);
         };
     }

@@ -210,6 +210,19 @@ class ScreenTest {
     }
 
     @Test
+    void renameAsksTheNewNameOfAStoppedInstanceAndRefusesARunningOneNamingIt() {
+        Harness h = lab();
+        h.press(":").type("filter pro-dev").press("Enter", "m");
+        assertTrue(h.text().contains("cannot rename pro/pro-dev: it is Running") && h.text().contains("stop it first (S)"),
+                h.text());
+        h.press(":").type("filter perso-web").press("Enter", "m");
+        assertTrue(h.text().contains("rename perso/perso-web to: perso-web"), h.text());
+        h.press("Ctrl-U").type("perso-site").press("Enter");
+        assertEquals(List.of("perso/perso-web -> perso-site"), h.renamed);
+        assertTrue(h.text().contains("renamed perso/perso-web to perso-site"), h.text());
+    }
+
+    @Test
     void gpuAttachAsksFirstOnStoppedInstancesAndRefusesRunningOnes() {
         Harness h = lab().press("G");
         assertTrue(h.text().contains("cannot attach a GPU to admin/admin-ctl: it is Running; stop it first"), h.text());

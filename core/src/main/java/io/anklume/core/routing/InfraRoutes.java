@@ -65,7 +65,8 @@ public final class InfraRoutes {
         sync();
     }
 
-    private void sync() {
+    /** One reconciliation now (after the file changed under the routes, a rename say). */
+    public void sync() {
         Infra infra = validInfra("sync routes");
         service.sync(infra, AddressBook.of(inventory.current()));
     }

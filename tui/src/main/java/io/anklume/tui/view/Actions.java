@@ -42,6 +42,30 @@ public final class Actions {
                 "adopted " + v.ref() + " into " + app.services().infraFile()));
     }
 
+    /**
+     * {@code m}: asks for the new name (the old one to edit), then renames; {@code then} gets the new ref
+     * (the detail view follows it).
+     */
+    static void rename(App app, InstanceView v, java.util.function.Consumer<io.anklume.core.inventory.InstanceRef> then) {
+        if (!"Stopped".equalsIgnoreCase(v.status())) {
+            app.error("cannot rename " + v.ref() + ": it is " + v.status() + "; Incus renames stopped instances only: "
+                    + "stop it first (S)");
+            return;
+        }
+        app.prompt("rename " + v.ref() + " to: ", v.name(), text -> java.util.List.of(), text -> {
+            String to = text == null ? "" : text.strip();
+            if (to.isEmpty() || to.equals(v.name())) {
+                app.info("rename of " + v.ref() + " cancelled (same name)");
+                return;
+            }
+            app.load("renaming " + v.ref() + " to " + to, () -> app.services().renamer().rename(v.ref(), to), done -> {
+                app.info(done);
+                app.services().inventory().refresh();
+                app.later(() -> then.accept(new io.anklume.core.inventory.InstanceRef(v.ref().project(), to)));
+            });
+        }, text -> { });
+    }
+
     static void shell(App app, InstanceView v) {
         if (!v.isRunning()) {
             app.error("cannot open a shell in " + v.ref() + ": it is " + v.status() + " (start it with s)");

@@ -159,6 +159,7 @@ public final class ListView implements View {
             a.add(new KeyAction("a", "adopt", true, "only untracked instances (no user.anklume.managed) can be adopted", () -> { }));
         }
         a.add(KeyAction.mutating("x", "shell", () -> withSelection(i -> Actions.shell(app, i))));
+        a.add(KeyAction.mutating("m", "rename (stopped; routes follow)", () -> withSelection(i -> Actions.rename(app, i, ref -> { }))));
         a.add(KeyAction.mutating("G", v != null && v.gpu() ? "detach GPU (stopped)" : "attach GPU (stopped)",
                 () -> withSelection(i -> Actions.toggleGpu(app, i))));
         a.add(KeyAction.mutating("D", "disposable shell", () -> Actions.disposable(app)));
