@@ -220,6 +220,43 @@ class ScreenTest {
         h.press("Ctrl-U").type("perso-site").press("Enter");
         assertEquals(List.of("perso/perso-web -> perso-site"), h.renamed);
         assertTrue(h.text().contains("renamed perso/perso-web to perso-site"), h.text());
+
+        // From the detail view, which then opens the new name: what was done stays in the status bar.
+        h.press("Enter", "m", "Ctrl-U").type("perso-www").press("Enter");
+        assertTrue(h.line(0).contains("detail › perso/perso-www"), h.line(0));
+        assertTrue(h.text().contains("renamed perso/perso-web to perso-www"), h.text());
+    }
+
+    @Test
+    void theDetailViewScrollsOnASmallTerminalSoNothingIsOutOfReach() {
+        Harness h = new Harness(80, 24, false, LAB).press("Down", "Down", "Down", "Down", "Enter");
+        assertTrue(h.text().contains("pro-dev") && !h.text().contains("Devices"), h.text());
+        assertTrue(h.text().contains("j/k scroll"), "says there is more: " + h.text());
+        for (int i = 0; i < 20; i++) {
+            h.press("j");
+        }
+        assertTrue(h.text().contains("Devices") && h.text().contains("anklume-ssh"), h.text());
+        assertTrue(h.line(0).contains("detail"), "the header stays: " + h.line(0));
+        h.press("k");
+        assertTrue(h.text().contains("↓ j/k scroll") || h.text().contains("Devices"), h.text());
+    }
+
+    @Test
+    void theDetailRoutesAreReadAgainWhenTheInstanceStopsNotLeftStale() {
+        Harness h = lab();
+        h.routes.routes.add(new io.anklume.core.routing.RouteStatus("anklume-pro-dev-8080", "pro-dev", "app.test",
+                "http://app.test/", "10.110.0.1:8080", false, io.anklume.core.routing.RouteStatus.State.IN_SYNC));
+        h.press("Down", "Down", "Down", "Down", "Enter");
+        assertTrue(h.text().contains("10.110.0.1:8080"), h.text());
+        // The keeper points Caddy at nothing once pro-dev stops; the view must show that, not the old target.
+        h.routes.routes.set(0, new io.anklume.core.routing.RouteStatus("anklume-pro-dev-8080", "pro-dev", "app.test",
+                "http://app.test/", "pro-dev:8080 (no address)", false, io.anklume.core.routing.RouteStatus.State.IN_SYNC));
+        List<InstanceView> stopped = LAB.stream().map(v -> v.name().equals("pro-dev")
+                ? instance("pro", "pro-dev", TrustLevel.TRUSTED, "Stopped", null, true) : v).toList();
+        h.inventory.set(stopped, true, null);
+        h.render();
+        h.render();
+        assertTrue(h.text().contains("pro-dev:8080 (no addr") && !h.text().contains("10.110.0.1:8080"), h.text());
     }
 
     @Test

@@ -21,13 +21,20 @@ public final class DetailView implements View {
     private volatile io.anklume.core.inventory.InstanceDetails details;
     private volatile List<io.anklume.core.routing.RouteStatus> routes;
     private volatile io.anklume.core.isolation.IsolationMatrix isolation;
+    /** Rows scrolled away (the content is taller than an 80x24 terminal), and the content's height. */
+    private int scroll;
+    private int contentRows;
+    /** State and address the routes were read for: Caddy's target changes with them. */
+    private String routesReadFor;
+    private long rereadRoutesAt;
 
     public DetailView(App app, InstanceRef ref) {
         this.app = app;
         this.ref = ref;
+        // Only the view changes: the status bar keeps what the user was told (e.g. "renamed …").
         app.load("reading snapshots of " + ref, () -> app.services().snapshots().list(ref), list -> {
             snapshots = list;
-            app.info("");
+            app.markDirty();
         });
         app.load("reading " + ref, () -> app.services().details().of(ref), d -> {
             details = d;
@@ -85,6 +92,31 @@ public final class DetailView implements View {
     }
 
     @Override
+    public boolean handle(com.googlecode.lanterna.input.KeyStroke k) {
+        var type = k.getKeyType();
+        boolean ch = type == com.googlecode.lanterna.input.KeyType.Character && !k.isCtrlDown();
+        int before = scroll;
+        if (type == com.googlecode.lanterna.input.KeyType.ArrowDown || ch && k.getCharacter() == 'j') {
+            scroll++;
+        } else if (type == com.googlecode.lanterna.input.KeyType.ArrowUp || ch && k.getCharacter() == 'k') {
+            scroll--;
+        } else if (type == com.googlecode.lanterna.input.KeyType.PageDown) {
+            scroll += 10;
+        } else if (type == com.googlecode.lanterna.input.KeyType.PageUp) {
+            scroll -= 10;
+        } else if (type == com.googlecode.lanterna.input.KeyType.Home) {
+            scroll = 0;
+        } else {
+            return false;
+        }
+        scroll = Math.max(0, Math.min(scroll, Math.max(0, contentRows - 1)));
+        if (scroll != before) {
+            app.markDirty();
+        }
+        return true;
+    }
+
+    @Override
     public void draw(Area area) {
         Optional<InstanceView> found = instance();
         if (found.isEmpty()) {
@@ -93,6 +125,37 @@ public final class DetailView implements View {
         }
         InstanceView v = found.get();
         app.services().inventory().requestDetails(List.of(v.ref()));
+        rereadRoutesWhenTheTargetMoved(v);
+        // Keep the last screenful of content in view when the terminal grows or the content shrinks.
+        scroll = Math.max(0, Math.min(scroll, contentRows - area.rows()));
+        contentRows = drawContent(area.scrolledBy(scroll), v);
+        if (contentRows > area.rows()) {
+            String more = scroll + area.rows() < contentRows ? " ↓ j/k scroll " : " ↑ k scrolls back ";
+            area.put(Math.max(0, area.cols() - more.length()), area.rows() - 1, more, area.colors().role("dim"));
+        }
+    }
+
+    /**
+     * Caddy's route follows the instance's state and address (the route keeper syncs within ~2 s): read
+     * the routes again when they changed, and once more after the keeper had time to act.
+     */
+    private void rereadRoutesWhenTheTargetMoved(InstanceView v) {
+        String target = v.status() + " " + v.ipv4();
+        long now = System.nanoTime();
+        if (routesReadFor == null) {
+            routesReadFor = target;
+        } else if (!target.equals(routesReadFor)) {
+            routesReadFor = target;
+            rereadRoutesAt = now + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(2500);
+            loadRoutes();
+        } else if (rereadRoutesAt != 0 && now - rereadRoutesAt >= 0) {
+            rereadRoutesAt = 0;
+            loadRoutes();
+        }
+    }
+
+    /** Draws everything in content rows (the area scrolls them); returns how many rows were used. */
+    private int drawContent(Area area, InstanceView v) {
         TextColor trust = area.colors().trust(v.untracked() ? null : v.trust());
         TextColor text = area.colors().role("text");
         TextColor dim = area.colors().role("dim");
@@ -130,7 +193,7 @@ public final class DetailView implements View {
         row++;
         area.put(1, row++, "Reached by", area.colors().role("header"), TextColor.ANSI.DEFAULT, true);
         row = drawPolicies(area, row, v, text, dim);
-        drawDetails(area, row + 1, text, dim);
+        return Math.max(row, drawDetails(area, row + 1, text, dim));
     }
 
     /** URL → target, auth, whether Caddy holds exactly this route; then the SSH port. */
@@ -176,14 +239,14 @@ public final class DetailView implements View {
     }
 
     /** Addresses, config and devices in a second column when the terminal is wide, else below. */
-    private void drawDetails(Area area, int below, TextColor text, TextColor dim) {
+    private int drawDetails(Area area, int below, TextColor text, TextColor dim) {
         io.anklume.core.inventory.InstanceDetails d = details;
         boolean wide = area.cols() >= 110;
         int col = wide ? 60 : 1;
         int row = wide ? 0 : below;
         if (d == null) {
             area.put(col, row, "reading config…", dim);
-            return;
+            return row + 1;
         }
         area.put(col, row++, "Addresses", area.colors().role("header"), TextColor.ANSI.DEFAULT, true);
         for (var e : d.addresses().entrySet()) {
@@ -201,6 +264,7 @@ public final class DetailView implements View {
             area.put(col + 2, row++, (gpu ? "GPU " : "") + e.getKey() + ": " + props.toString().strip(),
                     gpu ? area.colors().role("badge.gpu") : text, TextColor.ANSI.DEFAULT, gpu);
         }
+        return row;
     }
 
     private static int field(Area area, int row, String label, String value, TextColor color) {
