@@ -333,7 +333,8 @@ public final class App {
         long domains = s.instances().stream().map(v -> v.domain()).distinct().count();
         String conn = s.connected() ? "connected" : (s.problem() == null ? "connecting…" : s.problem());
         String left = " anklume-tui › " + view().title();
-        String right = s.instances().size() + " instances · " + domains + " domains · " + conn
+        // Below 100 columns the domain count goes first, so the view's title keeps room.
+        String right = s.instances().size() + " instances · " + (cols >= 100 ? domains + " domains · " : "") + conn
                 + (readOnly ? " · READ-ONLY" : "") + " ";
         Area a = new Area(g, 0, 1, cols, colors);
         a.line(0, Text.fit(left, Math.max(0, cols - right.length())) + right,

@@ -67,7 +67,9 @@ class ScreenTest {
         assertTrue(h.text().contains("pro-dev"));
         assertFalse(h.text().contains("admin-ctl"), "live filtering while typing");
         h.press("Enter");
-        assertTrue(h.line(0).contains("filter: pro"));
+        assertTrue(h.line(0).contains("filter: pro · 1 shown"), h.line(0));
+        assertTrue(new Harness(80, 24, false, LAB).press("/").type("pro").press("Enter").line(0)
+                .contains("[filter: pro · 1 shown]"), "an 80-column header keeps the filter in view");
         h.press("Esc");
         assertTrue(h.text().contains("admin-ctl"), "Esc clears the filter");
         h.press(":").type("filter trust=untracked").press("Enter");

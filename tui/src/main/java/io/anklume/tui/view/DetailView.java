@@ -75,7 +75,7 @@ public final class DetailView implements View {
             a.add(KeyAction.mutating("d", "delete", () -> Actions.delete(app, v)));
             a.add(KeyAction.of("p", "snapshots", () -> app.push(new SnapshotsView(app, ref))));
             a.add(KeyAction.mutating("x", "shell", () -> Actions.shell(app, v)));
-            a.add(KeyAction.mutating("m", "rename (stopped; routes follow)", () -> Actions.rename(app, v, renamed -> {
+            a.add(KeyAction.mutating("m", "rename", () -> Actions.rename(app, v, renamed -> {
                 if (app.view() == this) {
                     app.back();
                     app.push(new DetailView(app, renamed));

@@ -60,9 +60,15 @@ public final class ListView implements View {
 
     @Override
     public String title() {
-        String f = filter.isEmpty() ? "" : " [filter: " + filter + "]";
-        return "instances" + (grouped ? " by domain" : "") + " · sort " + COLUMNS.get(sortColumn).title()
-                + (descending ? "↓" : "↑") + f;
+        // The filter and what it leaves come before the sort: a narrow header cuts the end, and the
+        // column titles show the sort arrow anyway.
+        String f = "";
+        if (!filter.isEmpty()) {
+            long shown = app.inventory().instances().stream().filter(v -> matches(v, filter)).count();
+            f = " [filter: " + filter + " · " + shown + " shown]";
+        }
+        return "instances" + (grouped ? " by domain" : "") + f + " · sort " + COLUMNS.get(sortColumn).title()
+                + (descending ? "↓" : "↑");
     }
 
     public String filterText() {
@@ -159,7 +165,7 @@ public final class ListView implements View {
             a.add(new KeyAction("a", "adopt", true, "only untracked instances (no user.anklume.managed) can be adopted", () -> { }));
         }
         a.add(KeyAction.mutating("x", "shell", () -> withSelection(i -> Actions.shell(app, i))));
-        a.add(KeyAction.mutating("m", "rename (stopped; routes follow)", () -> withSelection(i -> Actions.rename(app, i, ref -> { }))));
+        a.add(KeyAction.mutating("m", "rename", () -> withSelection(i -> Actions.rename(app, i, ref -> { }))));
         a.add(KeyAction.mutating("G", v != null && v.gpu() ? "detach GPU (stopped)" : "attach GPU (stopped)",
                 () -> withSelection(i -> Actions.toggleGpu(app, i))));
         a.add(KeyAction.mutating("D", "disposable shell", () -> Actions.disposable(app)));
