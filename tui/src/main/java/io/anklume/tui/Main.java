@@ -239,7 +239,10 @@ public final class Main {
             TuiServices services = new TuiServices(core.inventory(), core.lifecycle(), core.snapshots(),
                     (ref, file) -> {
                         var adopted = core.adoption().adopt(ref, file);
-                        return "adopted " + ref + " into domain " + adopted.domain() + " of " + file;
+                        // What changed on the instance (its address, say) is worth telling, not only the file.
+                        return "adopted " + ref + " into domain " + adopted.domain() + " of " + file
+                                + (adopted.changes().isEmpty() ? "" : "; to match its entry: " + String.join("; ",
+                                adopted.changes().stream().map(String::strip).toList()));
                     },
                     core.consoles(), core.details(), v -> shell(core, v), new TuiServices.Plans() {
                         @Override

@@ -63,7 +63,7 @@ final class Harness {
         inventory = new Fakes.FakeInventory(instances);
         TuiServices services = new TuiServices(inventory, lifecycle, snapshots, (ref, file) -> {
             adopted.add(ref + " -> " + file);
-            return "adopted " + ref;
+            return "adopted " + ref + "; to match its entry: eth0 10.231.0.3";
         }, ref -> "boot line 1\nboot line 2\n", ref -> new io.anklume.core.inventory.InstanceDetails(
                 java.util.Map.of("eth0", List.of(ref.name().equals("pro-dev") ? "10.110.0.1/24" : "10.0.0.9/24")),
                 java.util.Map.of("limits.cpu", "2"), java.util.Map.of("gpu", java.util.Map.of("type", "gpu", "gputype", "physical"), "anklume-ssh",

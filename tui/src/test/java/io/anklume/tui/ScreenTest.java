@@ -190,6 +190,8 @@ class ScreenTest {
         assertTrue(h.text().contains("Adopt legacy-box into infra.yml"), h.text());
         h.press("y");
         assertEquals(List.of("legacy-box -> infra.yml"), h.adopted);
+        assertTrue(h.text().contains("adopted legacy-box; to match its entry: eth0 10.231.0.3"),
+                "what adoption changed is shown, not replaced by a generic message: " + h.text());
     }
 
     @Test

@@ -37,9 +37,11 @@ public final class Actions {
             return;
         }
         app.confirm("Adopt " + v.ref() + " into " + app.services().infraFile() + " (domain " + v.ref().project()
-                + ")? [y/N]", () -> app.run("adopting " + v.ref(),
-                () -> app.info(app.services().adopter().adopt(v.ref(), app.services().infraFile())),
-                "adopted " + v.ref() + " into " + app.services().infraFile()));
+                + ")? [y/N]", () -> app.load("adopting " + v.ref(),
+                () -> app.services().adopter().adopt(v.ref(), app.services().infraFile()), done -> {
+                    app.info(done);
+                    app.services().inventory().refresh();
+                }));
     }
 
     /**
