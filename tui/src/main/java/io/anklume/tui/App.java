@@ -361,8 +361,18 @@ public final class App {
             char spin = SPINNER.charAt((int) ((System.currentTimeMillis() / 120) % SPINNER.length()));
             message = spin + " " + busyText;
         }
-        a.line(0, " " + message, statusIsError && !isBusy() ? colors.role("error") : colors.role("status"),
-                colors.role("status.background"), false);
+        TextColor messageColor = statusIsError && !isBusy() ? colors.role("error") : colors.role("status");
+        String shown = " " + message;
+        if (!isBusy() && shown.length() > cols && cols > 20) {
+            // A message longer than the line (errors name the instance, the action and the reason) takes
+            // the hint line too rather than losing its end; ? still lists the keys.
+            int cut = shown.lastIndexOf(' ', cols - 1);
+            cut = cut <= cols / 2 ? cols : cut;
+            a.line(0, shown.substring(0, cut), messageColor, colors.role("status.background"), false);
+            a.line(1, " " + shown.substring(cut).strip(), messageColor, colors.role("status.background"), false);
+            return;
+        }
+        a.line(0, shown, messageColor, colors.role("status.background"), false);
         StringBuilder hints = new StringBuilder(" ");
         for (KeyAction k : actions()) {
             if (!k.enabled()) {

@@ -232,6 +232,14 @@ class ScreenTest {
     }
 
     @Test
+    void aMessageLongerThanAnEightyColumnLineIsWrappedNotCut() {
+        Harness h = new Harness(80, 24, false, LAB).press(":").type("filter pro-dev").press("Enter", "m");
+        String bottom = h.line(22) + h.line(23);
+        assertTrue(bottom.contains("cannot rename pro/pro-dev: it is Running;") && bottom.contains("stop it first (S)"),
+                bottom);
+    }
+
+    @Test
     void theDetailViewScrollsOnASmallTerminalSoNothingIsOutOfReach() {
         Harness h = new Harness(80, 24, false, LAB).press("Down", "Down", "Down", "Down", "Enter");
         assertTrue(h.text().contains("pro-dev") && !h.text().contains("Devices"), h.text());
