@@ -281,7 +281,7 @@ public final class Main {
                 app.loop();
                 return 0;
             } finally {
-                keeper.thenAccept(k -> k.ifPresent(io.anklume.core.routing.RouteKeeper::close));
+                keeper.thenRun(infraRoutes::close);
                 workers.shutdownNow();
                 stopQuietly(screen);
                 try {
