@@ -41,6 +41,23 @@ public record Area(TextGraphics g, int top, int rows, int cols, Colors colors, i
         }
     }
 
+    /**
+     * {@code text} from {@code col}, wrapped at spaces onto the next rows when longer than the width
+     * (advice at the end of a sentence must not be cut on an 80-column terminal); returns the next row.
+     */
+    public int wrapped(int col, int row, String text, TextColor fg, boolean bold) {
+        int width = Math.max(10, cols - col);
+        String rest = text;
+        while (rest.length() > width) {
+            int cut = rest.lastIndexOf(' ', width);
+            cut = cut <= width / 2 ? width : cut;
+            put(col, row++, rest.substring(0, cut), fg, TextColor.ANSI.DEFAULT, bold);
+            rest = rest.substring(cut).strip();
+        }
+        put(col, row++, rest, fg, TextColor.ANSI.DEFAULT, bold);
+        return row;
+    }
+
     /** A full-width line (padded), e.g. a selected row. */
     public void line(int row, String text, TextColor fg, TextColor bg, boolean bold) {
         put(0, row, Text.fit(text, cols), fg, bg, bold);
