@@ -292,6 +292,11 @@ public final class App {
                 return;
             }
         }
+        if (readOnly) {
+            // A key that silently does nothing looks broken: say why it is off.
+            view().actions().stream().filter(a -> a.mutating() && a.key().equals(name)).findFirst().ifPresent(a ->
+                    error(name + " (" + a.description() + ") changes things: off in read-only mode"));
+        }
     }
 
     // ---- drawing ------------------------------------------------------------------------------

@@ -155,6 +155,7 @@ class ScreenTest {
         assertFalse(h.line(29).contains("<s> start"), h.line(29));
         h.press("s", "d", "S");
         assertTrue(h.lifecycle.calls.isEmpty());
+        assertTrue(h.text().contains("S (stop) changes things: off in read-only mode"), "the key says why: " + h.text());
         assertTrue(h.line(0).contains("READ-ONLY"));
         h.press("?");
         assertFalse(h.text().contains("restart"), h.text());
