@@ -184,6 +184,21 @@ class ScreenTest {
     }
 
     @Test
+    void aNameSeveralProjectsHaveIsRefusedByThePaletteUntilItsProjectIsGiven() {
+        List<InstanceView> twins = new java.util.ArrayList<>(LAB);
+        twins.add(instance("perso", "pro-dev", TrustLevel.SEMI_TRUSTED, "Running", "10.120.0.7", true));
+        Harness h = new Harness(120, 30, false, twins);
+        h.press(":").type("snapshot pro-dev").press("Enter");
+        assertTrue(h.text().contains("pro-dev is in 2 projects (pro/pro-dev, perso/pro-dev): write PROJECT/NAME")
+                || h.text().contains("pro-dev is in 2 projects (perso/pro-dev, pro/pro-dev): write PROJECT/NAME"), h.text());
+        assertEquals(List.of(), h.snapshots.calls);
+        h.press(":").type("snapshot perso/p").press("Tab");
+        assertTrue(h.text().contains(":snapshot perso/pro-dev"), h.text());
+        h.press("Enter");
+        assertEquals(List.of("create perso/pro-dev null"), h.snapshots.calls);
+    }
+
+    @Test
     void adoptOnlyForUntrackedAndAfterConfirmation() {
         Harness h = lab().press("a");
         assertTrue(h.text().contains("only untracked instances"), h.text());
