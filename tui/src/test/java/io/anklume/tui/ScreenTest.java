@@ -172,6 +172,18 @@ class ScreenTest {
     }
 
     @Test
+    void helpScrollsToItsLastKeysOnAnEightyByTwentyFourTerminal() {
+        Harness h = new Harness(80, 24, false, LAB).press("?");
+        assertFalse(h.text().contains("network isolation"), "below the fold at first: " + h.text());
+        for (int i = 0; i < 30; i++) {
+            h.press("j");
+        }
+        assertTrue(h.text().contains("network isolation") && h.text().contains("quit"), h.text());
+        h.press("Enter");
+        assertTrue(!h.app.running(), "Enter ran the last entry, q (quit), which was on screen");
+    }
+
+    @Test
     void paletteCompletesCommandsAndInstanceNames() {
         Harness h = lab().press(":").type("sn").press("Tab");
         assertTrue(h.text().contains(":snapshot "), h.text());
