@@ -135,6 +135,25 @@ class ScreenTest {
     }
 
     @Test
+    void aLongSnapshotListKeepsTheOneEnterRestoresOnScreen() {
+        Harness h = new Harness(80, 24, false, LAB);
+        InstanceRef ref = new InstanceRef("admin", "admin-ctl");
+        List<SnapshotView> daily = new java.util.ArrayList<>();
+        for (int day = 30; day >= 1; day--) {
+            daily.add(new SnapshotView(String.format("snap-daily-%02d", day), Instant.parse("2026-11-01T02:00:00Z")
+                    .plusSeconds(86400L * day), null, false));
+        }
+        h.snapshots.byInstance.put(ref, daily);
+        h.press("p");
+        for (int i = 0; i < 29; i++) {
+            h.press("j");
+        }
+        assertTrue(h.text().contains("snap-daily-01"), "the selected, oldest one is drawn: " + h.text());
+        h.press("Enter");
+        assertTrue(h.text().contains("Restore admin/admin-ctl to snap-daily-01?"), h.text());
+    }
+
+    @Test
     void newSnapshotNameIsPrefilledAndEditable() {
         Harness h = lab().press("p", "n");
         assertTrue(h.text().contains("snapshot name: snap-20261124-120000"), h.text());
