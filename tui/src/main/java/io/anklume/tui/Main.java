@@ -255,7 +255,7 @@ public final class Main {
                                                                       io.anklume.core.plan.ApplyListener listener) {
                             return core.reconciler().apply(plan, 8, listener);
                         }
-                    }, new io.anklume.core.adopt.Declarations(options.readOnly())::addMachine,
+                    }, declarer(new io.anklume.core.adopt.Declarations(options.readOnly())),
                     options.infra(), options.readOnly(), names::defaultName, gpus(core, options.readOnly()),
                     housekeeping(core, options.readOnly()), routes(infraRoutes),
                     safekeeping(core), () -> disposable(core, options.infra()),
@@ -300,6 +300,20 @@ public final class Main {
         private static Terminal consoleTerminal() throws IOException {
             return new UnixTerminal(System.in, new FrameBufferedOutput(System.out), java.nio.charset.Charset.defaultCharset(),
                     UnixLikeTerminal.CtrlCBehaviour.TRAP);
+        }
+
+        private static TuiServices.Declarer declarer(io.anklume.core.adopt.Declarations declarations) {
+            return new TuiServices.Declarer() {
+                @Override
+                public void declare(Path infraFile, String domain, io.anklume.core.adopt.MachineEntry machine) {
+                    declarations.addMachine(infraFile, domain, machine);
+                }
+
+                @Override
+                public List<String> domains(Path infraFile) {
+                    return declarations.domains(infraFile);
+                }
+            };
         }
 
         /** The rename, then Caddy at once when routes moved (the keeper would take up to its interval). */

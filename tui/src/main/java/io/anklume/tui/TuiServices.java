@@ -123,6 +123,11 @@ public record TuiServices(Inventory inventory, Lifecycle lifecycle, Snapshots sn
     @FunctionalInterface
     public interface Declarer {
         void declare(Path infraFile, String domain, MachineEntry machine);
+
+        /** The file's domains, offered by the new-instance wizard. */
+        default List<String> domains(Path infraFile) {
+            return List.of();
+        }
     }
 
     /** Plan and apply of the infra file (core's Reconciler). */

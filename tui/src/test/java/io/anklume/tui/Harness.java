@@ -36,6 +36,8 @@ final class Harness {
     final Fakes.FakeSafekeeping safekeeping = new Fakes.FakeSafekeeping();
     final List<String> disposables = new ArrayList<>();
     final List<String> renamed = new ArrayList<>();
+    /** The domains the fake infra file declares. */
+    volatile List<String> fileDomains = List.of();
     final List<Path> isolationRead = new ArrayList<>();
     /** What the isolation reader answers: the workstation example, as if its table were loaded. */
     volatile io.anklume.core.isolation.IsolationReport isolation = workstationIsolation();
@@ -69,8 +71,17 @@ final class Harness {
                 java.util.Map.of("limits.cpu", "2"), java.util.Map.of("gpu", java.util.Map.of("type", "gpu", "gputype", "physical"), "anklume-ssh",
                         java.util.Map.of("type", "proxy", "listen", "tcp:0.0.0.0:22005", "connect", "tcp:127.0.0.1:22")),
                 List.of("default")), v -> 0, plans,
-                (file, domain, machine) -> declared.add(domain + "/" + machine.name() + " image=" + machine.osImage()
-                        + " gpu=" + machine.gpu()), Path.of("infra.yml"), readOnly, () -> "snap-20261124-120000",
+                new TuiServices.Declarer() {
+                    @Override
+                    public void declare(Path file, String domain, io.anklume.core.adopt.MachineEntry machine) {
+                        declared.add(domain + "/" + machine.name() + " image=" + machine.osImage() + " gpu=" + machine.gpu());
+                    }
+
+                    @Override
+                    public List<String> domains(Path file) {
+                        return fileDomains;
+                    }
+                }, Path.of("infra.yml"), readOnly, () -> "snap-20261124-120000",
                 gpus, housekeeping, routes,
 
                 safekeeping, () -> {

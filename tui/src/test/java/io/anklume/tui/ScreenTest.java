@@ -481,10 +481,12 @@ class ScreenTest {
         h.plans.next = new io.anklume.core.plan.Reconciler.Planned(new io.anklume.core.plan.Plan(List.of()), List.of());
         h.press("n").type("Bad_Name").press("Enter");
         assertTrue(h.text().contains("'Bad_Name' is not a valid name"), h.text());
+        h.fileDomains = List.of("lab2");
         h.press("n").type("pro-new").press("Enter");
-        assertTrue(h.text().contains("domain of pro-new:"), h.text());
+        assertTrue(h.text().contains("domain of pro-new (Tab: admin, disp, lab2, perso, pro, sandbox):"),
+                "the file's domains too, not only those with managed instances: " + h.text());
         h.type("pr").press("Tab");
-        assertTrue(h.text().contains("domain of pro-new: pro"), h.text());
+        assertTrue(h.text().contains("sandbox): pro"), h.text());
         h.press("Enter").type("busybox").press("Enter").type("y").press("Enter");
         assertEquals(List.of("pro/pro-new image=busybox gpu=true"), h.declared);
         assertTrue(h.line(0).contains("plan › infra.yml"), h.line(0));
