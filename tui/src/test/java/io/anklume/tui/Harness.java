@@ -36,6 +36,8 @@ final class Harness {
     final Fakes.FakeSafekeeping safekeeping = new Fakes.FakeSafekeeping();
     final List<String> disposables = new ArrayList<>();
     final List<String> renamed = new ArrayList<>();
+    /** What the console log answers. */
+    volatile String console = "boot line 1\nboot line 2\n";
     /** The domains the fake infra file declares. */
     volatile List<String> fileDomains = List.of();
     final List<Path> isolationRead = new ArrayList<>();
@@ -66,7 +68,7 @@ final class Harness {
         TuiServices services = new TuiServices(inventory, lifecycle, snapshots, (ref, file) -> {
             adopted.add(ref + " -> " + file);
             return "adopted " + ref + "; to match its entry: eth0 10.231.0.3";
-        }, ref -> "boot line 1\nboot line 2\n", ref -> new io.anklume.core.inventory.InstanceDetails(
+        }, ref -> console, ref -> new io.anklume.core.inventory.InstanceDetails(
                 java.util.Map.of("eth0", List.of(ref.name().equals("pro-dev") ? "10.110.0.1/24" : "10.0.0.9/24")),
                 java.util.Map.of("limits.cpu", "2"), java.util.Map.of("gpu", java.util.Map.of("type", "gpu", "gputype", "physical"), "anklume-ssh",
                         java.util.Map.of("type", "proxy", "listen", "tcp:0.0.0.0:22005", "connect", "tcp:127.0.0.1:22")),
@@ -121,6 +123,10 @@ final class Harness {
             case "Down" -> new KeyStroke(KeyType.ArrowDown);
             case "Up" -> new KeyStroke(KeyType.ArrowUp);
             case "Tab" -> new KeyStroke(KeyType.Tab);
+            case "Home" -> new KeyStroke(KeyType.Home);
+            case "End" -> new KeyStroke(KeyType.End);
+            case "PageUp" -> new KeyStroke(KeyType.PageUp);
+            case "PageDown" -> new KeyStroke(KeyType.PageDown);
             case "Backspace" -> new KeyStroke(KeyType.Backspace);
             case "Ctrl-C" -> new KeyStroke('c', true, false);
             case "Ctrl-U" -> new KeyStroke('u', true, false);

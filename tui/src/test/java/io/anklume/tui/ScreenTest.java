@@ -368,6 +368,22 @@ class ScreenTest {
     }
 
     @Test
+    void aConsoleLogLongerThanTheScreenScrollsBackToItsStart() {
+        Harness h = new Harness(80, 24, false, LAB);
+        StringBuilder boot = new StringBuilder();
+        for (int i = 1; i <= 60; i++) {
+            boot.append("boot step ").append(i).append(" done\n");
+        }
+        h.console = boot.toString();
+        h.press("l");
+        assertTrue(h.text().contains("boot step 60 done") && !h.text().contains("boot step 1 done"), h.text());
+        h.press("Home");
+        assertTrue(h.text().contains("boot step 1 done") && !h.text().contains("boot step 60 done"), h.text());
+        h.press("End");
+        assertTrue(h.text().contains("boot step 60 done"), h.text());
+    }
+
+    @Test
     void detailShowsStateAndGpuAndLogsShowTheConsole() {
         Harness h = lab().press("Down", "Down", "Down", "Down", "Enter");
         String s = h.text();
