@@ -37,6 +37,7 @@ public final class CoreServices implements AutoCloseable {
     private final io.anklume.core.image.GoldenImages goldenImages;
     private final io.anklume.core.backup.Backups backups;
     private final io.anklume.core.lifecycle.Shells shells;
+    private final io.anklume.core.rename.Renamer renamer;
 
     /** Wires the services to an existing client (which this object then owns) and starts the inventory. */
     public CoreServices(IncusClient client, Clock clock, InventorySettings settings, boolean readOnly) {
@@ -53,6 +54,7 @@ public final class CoreServices implements AutoCloseable {
         this.goldenImages = new io.anklume.core.image.GoldenImages(client, readOnly);
         this.backups = new io.anklume.core.backup.Backups(client, clock, readOnly);
         this.shells = new io.anklume.core.lifecycle.Shells(client, readOnly);
+        this.renamer = new io.anklume.core.rename.Renamer(client, readOnly);
         this.adoption = new Adoption(client, readOnly);
         this.consoles = new IncusConsoles(client);
         this.reconciler = Reconciler.cached(client, readOnly);
@@ -115,6 +117,10 @@ public final class CoreServices implements AutoCloseable {
 
     public io.anklume.core.disposable.Disposables disposables() {
         return disposables;
+    }
+
+    public io.anklume.core.rename.Renamer renamer() {
+        return renamer;
     }
 
     public io.anklume.core.image.GoldenImages goldenImages() {

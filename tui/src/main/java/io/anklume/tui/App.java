@@ -302,6 +302,11 @@ public final class App {
                 return;
             }
         }
+        if (readOnly) {
+            // A key that silently does nothing looks broken: say why it is off.
+            view().actions().stream().filter(a -> a.mutating() && a.key().equals(name)).findFirst().ifPresent(a ->
+                    error(name + " (" + a.description() + ") changes things: off in read-only mode"));
+        }
     }
 
     // ---- drawing ------------------------------------------------------------------------------
@@ -346,7 +351,8 @@ public final class App {
         long domains = s.instances().stream().map(v -> v.domain()).distinct().count();
         String conn = s.connected() ? "connected" : (s.problem() == null ? "connecting…" : s.problem());
         String left = " anklume-tui › " + view().title();
-        String right = s.instances().size() + " instances · " + domains + " domains · " + conn
+        // Below 100 columns the domain count goes first, so the view's title keeps room.
+        String right = s.instances().size() + " instances · " + (cols >= 100 ? domains + " domains · " : "") + conn
                 + (readOnly ? " · READ-ONLY" : "") + " ";
         Area a = new Area(g, 0, 1, cols, colors);
         a.line(0, Text.fit(left, Math.max(0, cols - right.length())) + right,
@@ -373,8 +379,18 @@ public final class App {
             char spin = SPINNER.charAt((int) ((System.currentTimeMillis() / 120) % SPINNER.length()));
             message = spin + " " + busyText;
         }
-        a.line(0, " " + message, statusIsError && !isBusy() ? colors.role("error") : colors.role("status"),
-                colors.role("status.background"), false);
+        TextColor messageColor = statusIsError && !isBusy() ? colors.role("error") : colors.role("status");
+        String shown = " " + message;
+        if (!isBusy() && shown.length() > cols && cols > 20) {
+            // A message longer than the line (errors name the instance, the action and the reason) takes
+            // the hint line too rather than losing its end; ? still lists the keys.
+            int cut = shown.lastIndexOf(' ', cols - 1);
+            cut = cut <= cols / 2 ? cols : cut;
+            a.line(0, shown.substring(0, cut), messageColor, colors.role("status.background"), false);
+            a.line(1, " " + shown.substring(cut).strip(), messageColor, colors.role("status.background"), false);
+            return;
+        }
+        a.line(0, shown, messageColor, colors.role("status.background"), false);
         StringBuilder hints = new StringBuilder(" ");
         for (KeyAction k : actions()) {
             if (!k.enabled()) {

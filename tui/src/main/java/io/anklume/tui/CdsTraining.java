@@ -70,7 +70,7 @@ final class CdsTraining {
                     (ref, file) -> "", core.consoles(), core.details(), v -> 0, null, (file, domain, machine) -> { }, null, true,
                     () -> "snap", Main.gpus(core, true),
                     Main.housekeeping(core, true), TuiServices.Routes.NONE, null, () -> 0,
-                    file -> new io.anklume.core.isolation.Isolation(null, null).report(file));
+                    file -> new io.anklume.core.isolation.Isolation(null, null).report(file), (ref, to) -> "");
             App app = new App(screen, services, ThemeLoader.forUser().initial(null).theme(), Runnable::run);
             for (String key : List.of("?", "Esc", "/", "x", "Esc", "g", "g")) {
                 app.render();

@@ -228,7 +228,7 @@ public final class Main {
             for (InstanceView v : all) {
                 out.printf("%-24s %-12s %-10s %-9s %-15s %s%n", v.name(), v.domain(),
                         v.trust() == null ? "-" : v.trust().yamlName(), v.status(), v.ipv4() == null ? "-" : v.ipv4(),
-                        v.managed() ? "yes" : "untracked");
+                        v.managed() ? "yes" : v.disposable() ? "disposable" : "untracked");
             }
             err.println("(no interactive terminal: printed the list; run 'anklume-tui --help' for the subcommands)");
             return 0;
@@ -248,7 +248,10 @@ public final class Main {
             TuiServices services = new TuiServices(core.inventory(), core.lifecycle(), core.snapshots(),
                     (ref, file) -> {
                         var adopted = core.adoption().adopt(ref, file);
-                        return "adopted " + ref + " into domain " + adopted.domain() + " of " + file;
+                        // What changed on the instance (its address, say) is worth telling, not only the file.
+                        return "adopted " + ref + " into domain " + adopted.domain() + " of " + file
+                                + (adopted.changes().isEmpty() ? "" : "; to match its entry: " + String.join("; ",
+                                adopted.changes().stream().map(String::strip).toList()));
                     },
                     core.consoles(), core.details(), v -> shell(core, v), new TuiServices.Plans() {
                         @Override
@@ -261,14 +264,15 @@ public final class Main {
                                                                       io.anklume.core.plan.ApplyListener listener) {
                             return core.reconciler().apply(plan, 8, listener);
                         }
-                    }, new io.anklume.core.adopt.Declarations(options.readOnly())::addMachine,
+                    }, declarer(new io.anklume.core.adopt.Declarations(options.readOnly())),
                     options.infra(), options.readOnly(), names::defaultName, gpus(core, options.readOnly()),
                     housekeeping(core, options.readOnly()), routes(infraRoutes),
                     safekeeping(core), () -> disposable(core, options.infra()),
                     // The view only reads: nft list and Incus GETs, so read-only firewalls are enough.
                     new io.anklume.core.isolation.Isolation(
                             new io.anklume.core.isolation.HostFirewall(new io.anklume.core.isolation.ProcessNftRunner(), true),
-                            new io.anklume.core.isolation.AclFirewall(core.client(), true))::report);
+                            new io.anklume.core.isolation.AclFirewall(core.client(), true))::report,
+                    (ref, to) -> rename(core, infraRoutes, options.infra(), ref, to));
             // Reading the infra file for its routes is no reason to delay the first frame.
             io.anklume.core.freezer.FreezerStallGuard freezerGuard = null;
             var keeper = java.util.concurrent.CompletableFuture.supplyAsync(
@@ -290,7 +294,7 @@ public final class Main {
                 app.loop();
                 return 0;
             } finally {
-                keeper.thenAccept(k -> k.ifPresent(io.anklume.core.routing.RouteKeeper::close));
+                keeper.thenRun(infraRoutes::close);
                 if (freezerGuard != null) {
                     freezerGuard.close();
                 }
@@ -312,6 +316,35 @@ public final class Main {
          */
         private static Terminal consoleTerminal() throws IOException {
             return new ConsoleTerminal(System.in, new FrameBufferedOutput(System.out), java.nio.charset.Charset.defaultCharset());
+        }
+
+        private static TuiServices.Declarer declarer(io.anklume.core.adopt.Declarations declarations) {
+            return new TuiServices.Declarer() {
+                @Override
+                public void declare(Path infraFile, String domain, io.anklume.core.adopt.MachineEntry machine) {
+                    declarations.addMachine(infraFile, domain, machine);
+                }
+
+                @Override
+                public List<String> domains(Path infraFile) {
+                    return declarations.domains(infraFile);
+                }
+            };
+        }
+
+        /** The rename, then Caddy at once when routes moved (the keeper would take up to its interval). */
+        private static String rename(CoreServices core, io.anklume.core.routing.InfraRoutes routes, Path infra,
+                                     io.anklume.core.inventory.InstanceRef ref, String to) {
+            var renamed = core.renamer().rename(ref, to, infra);
+            if (renamed.routes().isEmpty()) {
+                return renamed.summary();
+            }
+            try {
+                routes.sync();
+                return renamed.summary();
+            } catch (RuntimeException e) {
+                return renamed.summary() + " (Caddy not updated yet: " + e.getMessage() + ")";
+            }
         }
 
         private static TuiServices.Routes routes(io.anklume.core.routing.InfraRoutes routes) {

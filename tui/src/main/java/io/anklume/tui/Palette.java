@@ -59,8 +59,13 @@ final class Palette {
         return candidates.stream().map(Candidate::value).filter(v -> v.startsWith(current)).distinct().sorted().toList();
     }
 
+    /** Names, and PROJECT/NAME for a name several projects have (a bare one would be ambiguous). */
     private List<String> instanceNames() {
-        return app.inventory().instances().stream().map(InstanceView::name).sorted().toList();
+        List<InstanceView> all = app.inventory().instances();
+        java.util.Map<String, Long> counts = all.stream().collect(java.util.stream.Collectors.groupingBy(
+                InstanceView::name, java.util.stream.Collectors.counting()));
+        return all.stream().map(v -> counts.get(v.name()) > 1 ? v.ref().project() + "/" + v.name() : v.name())
+                .distinct().sorted().toList();
     }
 
     private List<String> filterTerms() {
@@ -77,16 +82,24 @@ final class Palette {
 
     /** Snapshot names of an instance, read once in the background and completed on the next Tab. */
     private List<String> snapshotNames(String instance) {
-        find(instance).ifPresent(v -> app.load("reading snapshots of " + v.ref(),
+        unique(instance).ifPresent(v -> app.load("reading snapshots of " + v.ref(),
                 () -> app.services().snapshots().list(v.ref()), list -> {
                     knownSnapshots = list.stream().map(SnapshotView::name).toList();
-                    app.info("");
+                    app.markDirty();
                 }));
         return knownSnapshots;
     }
 
-    private Optional<InstanceView> find(String name) {
-        return app.inventory().instances().stream().filter(v -> v.name().equals(name)).findFirst();
+    /** The instances {@code name} designates: NAME, or PROJECT/NAME. */
+    private List<InstanceView> find(String name) {
+        int slash = name.indexOf('/');
+        return app.inventory().instances().stream().filter(v -> slash < 0 ? v.name().equals(name)
+                : v.ref().project().equals(name.substring(0, slash)) && v.name().equals(name.substring(slash + 1))).toList();
+    }
+
+    private Optional<InstanceView> unique(String name) {
+        List<InstanceView> found = find(name);
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
     void execute(String line) {
@@ -200,6 +213,16 @@ final class Palette {
             app.error(":" + words.get(0) + " needs an instance name (Tab completes it)");
             return;
         }
-        find(words.get(index)).ifPresentOrElse(action, () -> app.error("no instance named " + words.get(index)));
+        String name = words.get(index);
+        List<InstanceView> found = find(name);
+        if (found.isEmpty()) {
+            app.error("no instance named " + name);
+        } else if (found.size() > 1) {
+            // Acting on whichever came first could snapshot or restore the wrong project's instance.
+            app.error(name + " is in " + found.size() + " projects (" + String.join(", ", found.stream()
+                    .map(v -> v.ref().project() + "/" + v.name()).toList()) + "): write PROJECT/NAME");
+        } else {
+            action.accept(found.get(0));
+        }
     }
 }

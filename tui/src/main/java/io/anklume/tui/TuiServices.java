@@ -25,7 +25,16 @@ public record TuiServices(Inventory inventory, Lifecycle lifecycle, Snapshots sn
                           Consoles consoles, Details details, Shell shell, Plans plans, Declarer declarer, Path infraFile,
                           boolean readOnly, Supplier<String> snapshotName, Gpus gpus,
                           Housekeeping housekeeping, Routes routes, Safekeeping safekeeping,
-                          Disposable disposable, IsolationReader isolation) {
+                          Disposable disposable, IsolationReader isolation, Renamer renamer) {
+
+    /**
+     * Renames a stopped instance and, when the infra file declares it, its machine there, so that its
+     * routes follow; Caddy is synced. Returns what was done.
+     */
+    @FunctionalInterface
+    public interface Renamer {
+        String rename(InstanceRef ref, String newName);
+    }
 
     /** Orphans, import-infra and flush of the infra file (core's Adoption, InfraImporter, Flush). */
     public interface Housekeeping {
@@ -114,6 +123,11 @@ public record TuiServices(Inventory inventory, Lifecycle lifecycle, Snapshots sn
     @FunctionalInterface
     public interface Declarer {
         void declare(Path infraFile, String domain, MachineEntry machine);
+
+        /** The file's domains, offered by the new-instance wizard. */
+        default List<String> domains(Path infraFile) {
+            return List.of();
+        }
     }
 
     /** Plan and apply of the infra file (core's Reconciler). */

@@ -23,7 +23,13 @@ final class Fakes {
 
     static InstanceView instance(String project, String name, TrustLevel trust, String status, String ip, boolean managed) {
         return new InstanceView(new InstanceRef(project, name), project, trust, "container", status, ip, 1.5, 64L << 20,
-                2, managed, false, managed, false, List.of("default"), Instant.parse("2026-11-01T10:00:00Z"));
+                2, managed, false, false, managed, false, List.of("default"), Instant.parse("2026-11-01T10:00:00Z"));
+    }
+
+    /** A disposable shell's instance: not managed, in its domain's project, with its domain's trust. */
+    static InstanceView disposable(String project, String name, TrustLevel trust) {
+        return new InstanceView(new InstanceRef(project, name), project, trust, "container", "Running", "10.110.0.150",
+                0.1, 1L << 20, 0, false, true, false, false, true, List.of("default"), Instant.parse("2026-11-01T10:00:00Z"));
     }
 
     static final class FakeInventory implements Inventory {

@@ -35,6 +35,11 @@ final class Harness {
     final Fakes.FakeRoutes routes = new Fakes.FakeRoutes();
     final Fakes.FakeSafekeeping safekeeping = new Fakes.FakeSafekeeping();
     final List<String> disposables = new ArrayList<>();
+    final List<String> renamed = new ArrayList<>();
+    /** What the console log answers. */
+    volatile String console = "boot line 1\nboot line 2\n";
+    /** The domains the fake infra file declares. */
+    volatile List<String> fileDomains = List.of();
     final List<Path> isolationRead = new ArrayList<>();
     /** What the isolation reader answers: the workstation example, as if its table were loaded. */
     volatile io.anklume.core.isolation.IsolationReport isolation = workstationIsolation();
@@ -62,14 +67,23 @@ final class Harness {
         inventory = new Fakes.FakeInventory(instances);
         TuiServices services = new TuiServices(inventory, lifecycle, snapshots, (ref, file) -> {
             adopted.add(ref + " -> " + file);
-            return "adopted " + ref;
-        }, ref -> "boot line 1\nboot line 2\n", ref -> new io.anklume.core.inventory.InstanceDetails(
+            return "adopted " + ref + "; to match its entry: eth0 10.231.0.3";
+        }, ref -> console, ref -> new io.anklume.core.inventory.InstanceDetails(
                 java.util.Map.of("eth0", List.of(ref.name().equals("pro-dev") ? "10.110.0.1/24" : "10.0.0.9/24")),
                 java.util.Map.of("limits.cpu", "2"), java.util.Map.of("gpu", java.util.Map.of("type", "gpu", "gputype", "physical"), "anklume-ssh",
                         java.util.Map.of("type", "proxy", "listen", "tcp:0.0.0.0:22005", "connect", "tcp:127.0.0.1:22")),
                 List.of("default")), v -> 0, plans,
-                (file, domain, machine) -> declared.add(domain + "/" + machine.name() + " image=" + machine.osImage()
-                        + " gpu=" + machine.gpu()), Path.of("infra.yml"), readOnly, () -> "snap-20261124-120000",
+                new TuiServices.Declarer() {
+                    @Override
+                    public void declare(Path file, String domain, io.anklume.core.adopt.MachineEntry machine) {
+                        declared.add(domain + "/" + machine.name() + " image=" + machine.osImage() + " gpu=" + machine.gpu());
+                    }
+
+                    @Override
+                    public List<String> domains(Path file) {
+                        return fileDomains;
+                    }
+                }, Path.of("infra.yml"), readOnly, () -> "snap-20261124-120000",
                 gpus, housekeeping, routes,
 
                 safekeeping, () -> {
@@ -78,6 +92,9 @@ final class Harness {
                 }, file -> {
                     isolationRead.add(file);
                     return isolation;
+                }, (ref, to) -> {
+                    renamed.add(ref + " -> " + to);
+                    return "renamed " + ref + " to " + to;
                 });
         app = new App(screen, services, theme, Runnable::run);
         render();
@@ -106,8 +123,13 @@ final class Harness {
             case "Down" -> new KeyStroke(KeyType.ArrowDown);
             case "Up" -> new KeyStroke(KeyType.ArrowUp);
             case "Tab" -> new KeyStroke(KeyType.Tab);
+            case "Home" -> new KeyStroke(KeyType.Home);
+            case "End" -> new KeyStroke(KeyType.End);
+            case "PageUp" -> new KeyStroke(KeyType.PageUp);
+            case "PageDown" -> new KeyStroke(KeyType.PageDown);
             case "Backspace" -> new KeyStroke(KeyType.Backspace);
             case "Ctrl-C" -> new KeyStroke('c', true, false);
+            case "Ctrl-U" -> new KeyStroke('u', true, false);
             default -> new KeyStroke(k.charAt(0), false, false);
         };
     }

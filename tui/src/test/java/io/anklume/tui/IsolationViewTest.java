@@ -64,6 +64,16 @@ class IsolationViewTest {
     }
 
     @Test
+    void theAdviceOfANotLoadedTableIsWrappedAtEightyColumnsNotCut() {
+        Harness h = new Harness(80, 24, false, ScreenTest.LAB);
+        h.isolation = new io.anklume.core.isolation.IsolationReport(h.isolation.matrix(), "table inet anklume is NOT "
+                + "loaded: the domains are not isolated (apply, or anklume-tui nft --deploy)", false, java.util.Map.of());
+        h.press("N");
+        assertTrue(h.text().contains("anklume-tui nft --deploy)"), h.text());
+        assertTrue(h.text().contains("from \\ to"), "the matrix moves down, it is not overwritten: " + h.text());
+    }
+
+    @Test
     void theDetailViewListsThePoliciesThatReachTheInstance() {
         Harness h = new Harness(120, 40, false, java.util.List.of(
                 Fakes.instance("homelab", "homelab-web", io.anklume.core.infra.TrustLevel.SEMI_TRUSTED, "Running", "10.120.0.1", true),

@@ -50,7 +50,7 @@ class KeyMapDocTest {
         b.append(row(KeyAction.of("Ctrl-C", "ask to quit (never kills a running action)", () -> { })));
         b.append("\n## Command palette (`:`)\n\nTab completes commands, instance names, snapshot names, filter terms ")
                 .append("and themes.\n\n| command | what it does |\n|---|---|\n")
-                .append("| `:snapshot NAME [SNAP]` | snapshot an instance (default name `snap-<timestamp>`) |\n")
+                .append("| `:snapshot NAME [SNAP]` | snapshot an instance (default name `snap-<timestamp>`; `PROJECT/NAME` when several projects have NAME) |\n")
                 .append("| `:restore NAME SNAP` | restore a snapshot, after a confirmation saying what is lost |\n")
                 .append("| `:rollback` | restore the instances the last apply changed to their `pre-apply-*` snapshots, after a confirmation listing them |\n")
                 .append("| `:filter TERMS` | `trust=untrusted`, `domain=pro`, `state=running`, or words matching name, domain, IP, state |\n")

@@ -67,7 +67,9 @@ class ScreenTest {
         assertTrue(h.text().contains("pro-dev"));
         assertFalse(h.text().contains("admin-ctl"), "live filtering while typing");
         h.press("Enter");
-        assertTrue(h.line(0).contains("filter: pro"));
+        assertTrue(h.line(0).contains("filter: pro · 1 shown"), h.line(0));
+        assertTrue(new Harness(80, 24, false, LAB).press("/").type("pro").press("Enter").line(0)
+                .contains("[filter: pro · 1 shown]"), "an 80-column header keeps the filter in view");
         h.press("Esc");
         assertTrue(h.text().contains("admin-ctl"), "Esc clears the filter");
         h.press(":").type("filter trust=untracked").press("Enter");
@@ -133,6 +135,25 @@ class ScreenTest {
     }
 
     @Test
+    void aLongSnapshotListKeepsTheOneEnterRestoresOnScreen() {
+        Harness h = new Harness(80, 24, false, LAB);
+        InstanceRef ref = new InstanceRef("admin", "admin-ctl");
+        List<SnapshotView> daily = new java.util.ArrayList<>();
+        for (int day = 30; day >= 1; day--) {
+            daily.add(new SnapshotView(String.format("snap-daily-%02d", day), Instant.parse("2026-11-01T02:00:00Z")
+                    .plusSeconds(86400L * day), null, false));
+        }
+        h.snapshots.byInstance.put(ref, daily);
+        h.press("p");
+        for (int i = 0; i < 29; i++) {
+            h.press("j");
+        }
+        assertTrue(h.text().contains("snap-daily-01"), "the selected, oldest one is drawn: " + h.text());
+        h.press("Enter");
+        assertTrue(h.text().contains("Restore admin/admin-ctl to snap-daily-01?"), h.text());
+    }
+
+    @Test
     void newSnapshotNameIsPrefilledAndEditable() {
         Harness h = lab().press("p", "n");
         assertTrue(h.text().contains("snapshot name: snap-20261124-120000"), h.text());
@@ -153,6 +174,7 @@ class ScreenTest {
         assertFalse(h.line(29).contains("<s> start"), h.line(29));
         h.press("s", "d", "S");
         assertTrue(h.lifecycle.calls.isEmpty());
+        assertTrue(h.text().contains("S (stop) changes things: off in read-only mode"), "the key says why: " + h.text());
         assertTrue(h.line(0).contains("READ-ONLY"));
         h.press("?");
         assertFalse(h.text().contains("restart"), h.text());
@@ -169,6 +191,18 @@ class ScreenTest {
     }
 
     @Test
+    void helpScrollsToItsLastKeysOnAnEightyByTwentyFourTerminal() {
+        Harness h = new Harness(80, 24, false, LAB).press("?");
+        assertFalse(h.text().contains("network isolation"), "below the fold at first: " + h.text());
+        for (int i = 0; i < 30; i++) {
+            h.press("j");
+        }
+        assertTrue(h.text().contains("network isolation") && h.text().contains("quit"), h.text());
+        h.press("Enter");
+        assertTrue(!h.app.running(), "Enter ran the last entry, q (quit), which was on screen");
+    }
+
+    @Test
     void paletteCompletesCommandsAndInstanceNames() {
         Harness h = lab().press(":").type("sn").press("Tab");
         assertTrue(h.text().contains(":snapshot "), h.text());
@@ -181,6 +215,21 @@ class ScreenTest {
     }
 
     @Test
+    void aNameSeveralProjectsHaveIsRefusedByThePaletteUntilItsProjectIsGiven() {
+        List<InstanceView> twins = new java.util.ArrayList<>(LAB);
+        twins.add(instance("perso", "pro-dev", TrustLevel.SEMI_TRUSTED, "Running", "10.120.0.7", true));
+        Harness h = new Harness(120, 30, false, twins);
+        h.press(":").type("snapshot pro-dev").press("Enter");
+        assertTrue(h.text().contains("pro-dev is in 2 projects (pro/pro-dev, perso/pro-dev): write PROJECT/NAME")
+                || h.text().contains("pro-dev is in 2 projects (perso/pro-dev, pro/pro-dev): write PROJECT/NAME"), h.text());
+        assertEquals(List.of(), h.snapshots.calls);
+        h.press(":").type("snapshot perso/p").press("Tab");
+        assertTrue(h.text().contains(":snapshot perso/pro-dev"), h.text());
+        h.press("Enter");
+        assertEquals(List.of("create perso/pro-dev null"), h.snapshots.calls);
+    }
+
+    @Test
     void adoptOnlyForUntrackedAndAfterConfirmation() {
         Harness h = lab().press("a");
         assertTrue(h.text().contains("only untracked instances"), h.text());
@@ -188,6 +237,85 @@ class ScreenTest {
         assertTrue(h.text().contains("Adopt legacy-box into infra.yml"), h.text());
         h.press("y");
         assertEquals(List.of("legacy-box -> infra.yml"), h.adopted);
+        assertTrue(h.text().contains("adopted legacy-box; to match its entry: eth0 10.231.0.3"),
+                "what adoption changed is shown, not replaced by a generic message: " + h.text());
+    }
+
+    @Test
+    void aDisposableShowsInItsDomainsTrustColorAndIsNoAdoptionCandidate() {
+        List<InstanceView> withDisposable = new java.util.ArrayList<>(LAB);
+        withDisposable.add(Fakes.disposable("pro", "disp-20261207-101500", TrustLevel.TRUSTED));
+        Harness h = new Harness(120, 30, false, withDisposable);
+        String row = h.line(h.rowOf("disp-20261207-101500"));
+        assertFalse(row.contains("?disp-"), row);
+        assertTrue(row.contains("[TRU]") && row.contains("disposable") && !row.contains("UNTRACKED"), row);
+        assertEquals(h.foregroundOf("pro-dev"), h.foregroundOf("disp-20261207-101500"));
+
+        h.press(":").type("filter trust=untracked").press("Enter");
+        assertFalse(h.text().contains("disp-20261207-101500"), h.text());
+        h.press(":").type("filter disp-2026").press("Enter", "a");
+        assertTrue(h.text().contains("a disposable is deleted when it stops"), h.text());
+        assertEquals(List.of(), h.adopted);
+        h.press("Enter");
+        assertTrue(h.text().contains("(disposable: deleted when it stops)") && !h.text().contains("UNTRACKED"), h.text());
+    }
+
+    @Test
+    void renameAsksTheNewNameOfAStoppedInstanceAndRefusesARunningOneNamingIt() {
+        Harness h = lab();
+        h.press(":").type("filter pro-dev").press("Enter", "m");
+        assertTrue(h.text().contains("cannot rename pro/pro-dev: it is Running") && h.text().contains("stop it first (S)"),
+                h.text());
+        h.press(":").type("filter perso-web").press("Enter", "m");
+        assertTrue(h.text().contains("rename perso/perso-web to: perso-web"), h.text());
+        h.press("Ctrl-U").type("perso-site").press("Enter");
+        assertEquals(List.of("perso/perso-web -> perso-site"), h.renamed);
+        assertTrue(h.text().contains("renamed perso/perso-web to perso-site"), h.text());
+
+        // From the detail view, which then opens the new name: what was done stays in the status bar.
+        h.press("Enter", "m", "Ctrl-U").type("perso-www").press("Enter");
+        assertTrue(h.line(0).contains("detail › perso/perso-www"), h.line(0));
+        assertTrue(h.text().contains("renamed perso/perso-web to perso-www"), h.text());
+    }
+
+    @Test
+    void aMessageLongerThanAnEightyColumnLineIsWrappedNotCut() {
+        Harness h = new Harness(80, 24, false, LAB).press(":").type("filter pro-dev").press("Enter", "m");
+        String bottom = h.line(22) + h.line(23);
+        assertTrue(bottom.contains("cannot rename pro/pro-dev: it is Running;") && bottom.contains("stop it first (S)"),
+                bottom);
+    }
+
+    @Test
+    void theDetailViewScrollsOnASmallTerminalSoNothingIsOutOfReach() {
+        Harness h = new Harness(80, 24, false, LAB).press("Down", "Down", "Down", "Down", "Enter");
+        assertTrue(h.text().contains("pro-dev") && !h.text().contains("Devices"), h.text());
+        assertTrue(h.text().contains("j/k scroll"), "says there is more: " + h.text());
+        for (int i = 0; i < 20; i++) {
+            h.press("j");
+        }
+        assertTrue(h.text().contains("Devices") && h.text().contains("anklume-ssh"), h.text());
+        assertTrue(h.line(0).contains("detail"), "the header stays: " + h.line(0));
+        h.press("k");
+        assertTrue(h.text().contains("↓ j/k scroll") || h.text().contains("Devices"), h.text());
+    }
+
+    @Test
+    void theDetailRoutesAreReadAgainWhenTheInstanceStopsNotLeftStale() {
+        Harness h = lab();
+        h.routes.routes.add(new io.anklume.core.routing.RouteStatus("anklume-pro-dev-8080", "pro-dev", "app.test",
+                "http://app.test/", "10.110.0.1:8080", false, io.anklume.core.routing.RouteStatus.State.IN_SYNC));
+        h.press("Down", "Down", "Down", "Down", "Enter");
+        assertTrue(h.text().contains("10.110.0.1:8080"), h.text());
+        // The keeper points Caddy at nothing once pro-dev stops; the view must show that, not the old target.
+        h.routes.routes.set(0, new io.anklume.core.routing.RouteStatus("anklume-pro-dev-8080", "pro-dev", "app.test",
+                "http://app.test/", "pro-dev:8080 (no address)", false, io.anklume.core.routing.RouteStatus.State.IN_SYNC));
+        List<InstanceView> stopped = LAB.stream().map(v -> v.name().equals("pro-dev")
+                ? instance("pro", "pro-dev", TrustLevel.TRUSTED, "Stopped", null, true) : v).toList();
+        h.inventory.set(stopped, true, null);
+        h.render();
+        h.render();
+        assertTrue(h.text().contains("pro-dev:8080 (no addr") && !h.text().contains("10.110.0.1:8080"), h.text());
     }
 
     @Test
@@ -237,6 +365,22 @@ class ScreenTest {
         Harness ro = new Harness(120, 30, true, LAB).press(":").type("flush").press("Enter");
         assertTrue(ro.text().contains("cannot flush: read-only mode"), ro.text());
         assertEquals(List.of(), ro.housekeeping.calls);
+    }
+
+    @Test
+    void aConsoleLogLongerThanTheScreenScrollsBackToItsStart() {
+        Harness h = new Harness(80, 24, false, LAB);
+        StringBuilder boot = new StringBuilder();
+        for (int i = 1; i <= 60; i++) {
+            boot.append("boot step ").append(i).append(" done\n");
+        }
+        h.console = boot.toString();
+        h.press("l");
+        assertTrue(h.text().contains("boot step 60 done") && !h.text().contains("boot step 1 done"), h.text());
+        h.press("Home");
+        assertTrue(h.text().contains("boot step 1 done") && !h.text().contains("boot step 60 done"), h.text());
+        h.press("End");
+        assertTrue(h.text().contains("boot step 60 done"), h.text());
     }
 
     @Test
@@ -366,10 +510,12 @@ class ScreenTest {
         h.plans.next = new io.anklume.core.plan.Reconciler.Planned(new io.anklume.core.plan.Plan(List.of()), List.of());
         h.press("n").type("Bad_Name").press("Enter");
         assertTrue(h.text().contains("'Bad_Name' is not a valid name"), h.text());
+        h.fileDomains = List.of("lab2");
         h.press("n").type("pro-new").press("Enter");
-        assertTrue(h.text().contains("domain of pro-new:"), h.text());
+        assertTrue(h.text().contains("domain of pro-new (Tab: admin, disp, lab2, perso, pro, sandbox):"),
+                "the file's domains too, not only those with managed instances: " + h.text());
         h.type("pr").press("Tab");
-        assertTrue(h.text().contains("domain of pro-new: pro"), h.text());
+        assertTrue(h.text().contains("sandbox): pro"), h.text());
         h.press("Enter").type("busybox").press("Enter").type("y").press("Enter");
         assertEquals(List.of("pro/pro-new image=busybox gpu=true"), h.declared);
         assertTrue(h.line(0).contains("plan › infra.yml"), h.line(0));

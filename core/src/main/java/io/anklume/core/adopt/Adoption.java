@@ -60,9 +60,12 @@ public final class Adoption {
         }
     }
 
-    /** Instances in every project without {@code user.anklume.managed} (one request). */
+    /**
+     * Instances in every project without {@code user.anklume.managed} (one request), except the
+     * disposables anklume-tui launched: they are deleted when they stop, there is nothing to adopt.
+     */
     public List<InstanceRef> untracked() {
-        return listAll().stream().filter(i -> !InstanceMapper.isManaged(i)).map(Adoption::ref).sorted(ORDER).toList();
+        return listAll().stream().filter(InstanceMapper::isUntracked).map(Adoption::ref).sorted(ORDER).toList();
     }
 
     /** Managed instances whose domain in {@code infra} no longer declares them (enabled domains only). */
@@ -86,6 +89,10 @@ public final class Adoption {
         Instance instance = call(ref, () -> client.instances().get(ref.project(), ref.name()));
         if (InstanceMapper.isManaged(instance)) {
             throw new ActionException(ref.toString(), "adopt", "it is already managed by anklume (user.anklume.managed=true)");
+        }
+        if (InstanceMapper.isDisposable(instance)) {
+            throw new ActionException(ref.toString(), "adopt", "it is a disposable (user.anklume.disposable=true): "
+                    + "Incus deletes it when it stops; declare a machine in infra.yml (n) for something that stays");
         }
         String domain = ref.project() == null ? "default" : ref.project();
         if (!NAME.matcher(domain).matches() || domain.length() > MAX_DOMAIN) {

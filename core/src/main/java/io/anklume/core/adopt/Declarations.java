@@ -20,6 +20,16 @@ public final class Declarations {
         this.readOnly = readOnly;
     }
 
+    /**
+     * The enabled domains the file declares, sorted: where a new machine can go, applied or not yet.
+     * Empty when the file does not load.
+     */
+    public java.util.List<String> domains(Path infraFile) {
+        InfraFiles.Loaded loaded = InfraFiles.load(infraFile);
+        return loaded.infra() == null ? java.util.List.of() : loaded.infra().enabledDomains().stream()
+                .map(io.anklume.core.infra.Domain::name).sorted().toList();
+    }
+
     public void addMachine(Path infraFile, String domain, MachineEntry machine) {
         String target = machine.name() + " in " + infraFile;
         if (readOnly) {

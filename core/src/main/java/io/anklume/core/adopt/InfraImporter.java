@@ -155,6 +155,10 @@ public final class InfraImporter {
             }
             Map<String, Object> machines = new LinkedHashMap<>();
             for (Instance i : instances.getOrDefault(project, List.of())) {
+                if (io.anklume.core.inventory.InstanceMapper.isDisposable(i)) {
+                    notes.add("instance " + project + "/" + i.name() + ": a disposable (deleted when it stops), skipped");
+                    continue;
+                }
                 if (!NAME.matcher(i.name()).matches()) {
                     notes.add("instance " + project + "/" + i.name() + ": not a valid machine name, skipped");
                     continue;

@@ -24,7 +24,8 @@ final class ListCommand implements Command {
     }
 
     /** One row of the listing; {@code ipv4} is empty when the instance has no global IPv4 address. */
-    record Row(String name, String project, String status, String ipv4, boolean managed, String domain, String trust) {}
+    record Row(String name, String project, String status, String ipv4, boolean managed, String domain, String trust,
+               boolean disposable) {}
 
     public String name() { return "list"; }
 
@@ -73,7 +74,8 @@ final class ListCommand implements Command {
         Map<String, String> config = i.config() == null ? Map.of() : i.config();
         return new Row(i.name(), i.project() == null || i.project().isEmpty() ? "default" : i.project(), i.status(),
                 ipv4(i.state()), "true".equals(config.get(Markers.MANAGED)),
-                config.getOrDefault(Markers.DOMAIN, ""), config.getOrDefault(Markers.TRUST, ""));
+                config.getOrDefault(Markers.DOMAIN, ""), config.getOrDefault(Markers.TRUST, ""),
+                "true".equals(config.get(io.anklume.core.inventory.InstanceMapper.DISPOSABLE)));
     }
 
     /** The first global IPv4 address, eth0 first. */
@@ -102,7 +104,7 @@ final class ListCommand implements Command {
         env.out().printf(format, "NAME", "PROJECT", "STATUS", "IPV4", "MANAGED");
         for (Row r : rows) {
             env.out().printf(format, r.name(), r.project(), r.status(), r.ipv4().isEmpty() ? "-" : r.ipv4(),
-                    r.managed() ? "yes" : "no");
+                    r.managed() ? "yes" : r.disposable() ? "disposable" : "no");
         }
     }
 }

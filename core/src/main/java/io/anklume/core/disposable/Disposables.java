@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * domain, with a shell over the exec websocket; stopping it makes Incus delete it.
  */
 public final class Disposables {
-    public static final String MARKER = Markers.PREFIX + "disposable";
+    public static final String MARKER = io.anklume.core.inventory.InstanceMapper.DISPOSABLE;
 
     private final IncusClient client;
     private final Clock clock;
@@ -44,9 +44,12 @@ public final class Disposables {
      * disposable (its project carries {@code user.anklume.trust=disposable}), else the default project.
      */
     public String defaultProject() {
-        List<String> disposable = client.projects().list().stream()
-                .filter(p -> p.config() != null && "true".equals(p.config().get(Markers.MANAGED))
-                        && TrustLevel.DISPOSABLE.yamlName().equals(p.config().get(Markers.TRUST)))
+        return defaultProject(client.projects().list());
+    }
+
+    private static String defaultProject(List<Project> projects) {
+        List<String> disposable = projects.stream()
+                .filter(p -> isDomain(p) && TrustLevel.DISPOSABLE.yamlName().equals(p.config().get(Markers.TRUST)))
                 .map(Project::name).sorted().toList();
         if (disposable.size() > 1) {
             throw new ActionException("a disposable", "launch", "several domains are disposable (" + disposable
@@ -55,20 +58,37 @@ public final class Disposables {
         return disposable.isEmpty() ? "default" : disposable.get(0);
     }
 
+    private static boolean isDomain(Project p) {
+        return p.config() != null && "true".equals(p.config().get(Markers.MANAGED));
+    }
+
+    /**
+     * The trust level the disposable shows: its domain's (the project's marker), so it is drawn in its
+     * domain's colour; outside any domain, disposable.
+     */
+    private static String trustOf(List<Project> projects, String project) {
+        return projects.stream().filter(p -> p.name().equals(project) && isDomain(p))
+                .map(p -> TrustLevel.parse(p.config().get(Markers.TRUST)).orElse(TrustLevel.DISPOSABLE))
+                .findFirst().orElse(TrustLevel.DISPOSABLE).yamlName();
+    }
+
     /** Creates and starts {@code disp-<timestamp>} from {@code image} (a local alias) in {@code project} (null: default). */
     public InstanceRef launch(String image, String project) {
         if (image == null || image.isBlank()) {
             throw new ActionException("a disposable", "launch", "no image: give one (e.g. --image busybox) or set "
                     + "global.default_os_image in infra.yml");
         }
-        String target = project == null || project.isBlank() ? defaultProject() : project;
+        List<Project> projects = call(new InstanceRef(project, "disp-*"), "launch",
+                () -> client.projects().list());
+        String target = project == null || project.isBlank() ? defaultProject(projects) : project;
         if (readOnly) {
             throw new ActionException("a disposable in " + target, "launch", "anklume-tui runs in read-only mode");
         }
         String name = freeName(target);
         InstanceRef ref = new InstanceRef(target, name);
         InstanceCreate body = new InstanceCreate(name, "container", InstanceSource.imageAlias(image), List.of("default"),
-                true, Map.of(MARKER, "true"), Map.of(), "disposable, deleted when it stops", true);
+                true, Map.of(MARKER, "true", Markers.DOMAIN, target, Markers.TRUST, trustOf(projects, target)), Map.of(),
+                "disposable, deleted when it stops", true);
         call(ref, "launch", () -> client.instances().create(target, body).await());
         return ref;
     }

@@ -14,6 +14,8 @@ public final class InstanceMapper {
     public static final String DOMAIN = "user.anklume.domain";
     public static final String TRUST = "user.anklume.trust";
     public static final String PROTECT_DELETE = "security.protection.delete";
+    /** Set by {@code core.disposable.Disposables} on what it launches (kept here: core.inventory is below it). */
+    public static final String DISPOSABLE = "user.anklume.disposable";
 
     private InstanceMapper() {}
 
@@ -24,17 +26,31 @@ public final class InstanceMapper {
     static InstanceView toView(Instance i, LeaseTable leases, LiveDetails details) {
         Map<String, String> config = expandedConfig(i);
         boolean managed = isManaged(i);
-        String domain = managed && notBlank(config.get(DOMAIN)) ? config.get(DOMAIN) : projectOf(i);
-        TrustLevel trust = managed ? TrustLevel.parse(config.get(TRUST)).orElse(null) : null;
+        boolean disposable = !managed && isDisposable(i);
+        boolean marked = managed || disposable;
+        String domain = marked && notBlank(config.get(DOMAIN)) ? config.get(DOMAIN) : projectOf(i);
+        // A disposable launched before its domain's trust was recorded on it, or outside any domain, is still disposable.
+        TrustLevel trust = managed ? TrustLevel.parse(config.get(TRUST)).orElse(null)
+                : disposable ? TrustLevel.parse(config.get(TRUST)).orElse(TrustLevel.DISPOSABLE) : null;
         InstanceRef ref = new InstanceRef(projectOf(i), i.name());
         LiveDetails d = i.isRunning() ? details : details.stopped();
         return new InstanceView(ref, domain, trust, i.type(), i.status(), ipv4(i, leases), d.cpuSeconds(),
-                d.memoryBytes(), d.snapshotCount(), managed, hasGpu(i), "true".equalsIgnoreCase(config.get(PROTECT_DELETE)),
+                d.memoryBytes(), d.snapshotCount(), managed, disposable, hasGpu(i), "true".equalsIgnoreCase(config.get(PROTECT_DELETE)),
                 i.ephemeral(), i.profiles() == null ? List.of() : List.copyOf(i.profiles()), i.createdAt());
     }
 
     public static boolean isManaged(Instance i) {
         return "true".equalsIgnoreCase(expandedConfig(i).get(MANAGED));
+    }
+
+    /** A throw-away instance anklume-tui launched ({@code user.anklume.disposable=true}); never an adoption candidate. */
+    public static boolean isDisposable(Instance i) {
+        return "true".equalsIgnoreCase(expandedConfig(i).get(DISPOSABLE));
+    }
+
+    /** Neither managed nor disposable: what adoption offers. */
+    public static boolean isUntracked(Instance i) {
+        return !isManaged(i) && !isDisposable(i);
     }
 
     static String projectOf(Instance i) {

@@ -168,7 +168,7 @@ final class InventoryState {
 
     private static InstanceView withStatus(InstanceView v, String status) {
         return new InstanceView(v.ref(), v.domain(), v.trust(), v.type(), status, v.ipv4(), v.cpuSeconds(),
-                v.memoryBytes(), v.snapshotCount(), v.managed(), v.gpu(), v.protectedFromDelete(), v.ephemeral(),
+                v.memoryBytes(), v.snapshotCount(), v.managed(), v.disposable(), v.gpu(), v.protectedFromDelete(), v.ephemeral(),
                 v.profiles(), v.createdAt());
     }
 

@@ -15,11 +15,16 @@ import java.util.function.Consumer;
  * remove (then sync right away), and a {@link RouteKeeper} that keeps Caddy converged while it runs.
  * The file is re-read on every call, so edits made elsewhere are seen.
  */
-public final class InfraRoutes {
+public final class InfraRoutes implements AutoCloseable {
     private final Path infraFile;
     private final Inventory inventory;
     private final boolean readOnly;
     private final RouteService service;
+    /** How {@link #keep} was asked to keep routes, once it was; a route added later starts the keeper then. */
+    private Duration interval;
+    private Consumer<RouteKeeper.Outcome> listener;
+    private RouteKeeper keeper;
+    private boolean closed;
 
     public InfraRoutes(Path infraFile, Inventory inventory, boolean readOnly) {
         this.infraFile = infraFile;
@@ -57,6 +62,9 @@ public final class InfraRoutes {
         validInfra("add a route");
         service.addRoute(infraFile, machine, host, port, user, password);
         sync();
+        // The file had no route when keep() was called: without a keeper this one would not follow the
+        // instance to its next address.
+        startKeeping();
     }
 
     public void remove(String host) {
@@ -65,7 +73,8 @@ public final class InfraRoutes {
         sync();
     }
 
-    private void sync() {
+    /** One reconciliation now (after the file changed under the routes, a rename say). */
+    public void sync() {
         Infra infra = validInfra("sync routes");
         service.sync(infra, AddressBook.of(inventory.current()));
     }
@@ -74,7 +83,16 @@ public final class InfraRoutes {
      * Starts keeping the routes converged when the file declares any (and not in read-only mode); the
      * returned keeper must be closed. Empty when there is nothing to keep.
      */
-    public Optional<RouteKeeper> keep(Duration interval, Consumer<RouteKeeper.Outcome> listener) {
+    public synchronized Optional<RouteKeeper> keep(Duration interval, Consumer<RouteKeeper.Outcome> listener) {
+        this.interval = interval;
+        this.listener = listener;
+        return startKeeping();
+    }
+
+    private synchronized Optional<RouteKeeper> startKeeping() {
+        if (keeper != null || closed || interval == null) {
+            return Optional.ofNullable(keeper);
+        }
         Optional<Infra> infra = infra();
         if (readOnly || infra.isEmpty() || infra.get().machines().allMatch(m -> m.routes().isEmpty())) {
             return Optional.empty();
@@ -82,13 +100,23 @@ public final class InfraRoutes {
         Infra[] current = {infra.get()};
         long[] modified = {infraFile.toFile().lastModified()};
         // Re-read only when the file changed (an invalid edit keeps the last valid routes).
-        return Optional.of(new RouteKeeper(new RouteReconciler(RouteService.caddy(infra.get())), () -> {
+        keeper = new RouteKeeper(new RouteReconciler(RouteService.caddy(infra.get())), () -> {
             long now = infraFile.toFile().lastModified();
             if (now != modified[0]) {
                 modified[0] = now;
                 infra().ifPresent(i -> current[0] = i);
             }
             return current[0];
-        }, inventory, interval, listener).start());
+        }, inventory, interval, listener).start();
+        return Optional.of(keeper);
+    }
+
+    /** Stops the keeper, whether {@link #keep} or a later {@link #add} started it. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (keeper != null) {
+            keeper.close();
+        }
     }
 }

@@ -45,11 +45,15 @@ class AdoptionTest {
                 instance("lab", "stray", "Running", Map.of()),
                 instance("pro", "pro-dev", "Running", managed("pro", "trusted")),
                 instance("pro", "old", "Stopped", managed("pro", "trusted")),
-                instance("default", "c1", "Stopped", Map.of())));
+                instance("default", "c1", "Stopped", Map.of()),
+                instance("disp", "disp-20261207-101500", "Running", DISPOSABLE)));
     }
 
+    private static final Map<String, String> DISPOSABLE = Map.of("user.anklume.disposable", "true",
+            "user.anklume.domain", "disp", "user.anklume.trust", "disposable");
+
     @Test
-    void untrackedAreTheInstancesWithoutTheManagedMarker() {
+    void untrackedAreTheInstancesWithoutTheManagedMarkerExceptDisposables() {
         assertEquals(List.of(new InstanceRef("default", "c1"), new InstanceRef("lab", "stray")),
                 new Adoption(client, false).untracked());
     }
@@ -102,5 +106,21 @@ class AdoptionTest {
                 () -> new Adoption(untouched, true).adopt(new InstanceRef("lab", "stray"), file));
         assertTrue(e.getMessage().endsWith("read-only mode"));
         verifyNoInteractions(untouched);
+    }
+
+    @Test
+    void aDisposableIsRefusedWithTheReasonAndNothingIsChanged() throws Exception {
+        Path file = dir.resolve("infra.yml");
+        String text = "domains:\n  disp:\n    trust_level: disposable\n";
+        Files.writeString(file, text);
+        InstanceRef ref = new InstanceRef("disp", "disp-20261207-101500");
+        when(instances.get(ref.project(), ref.name())).thenReturn(instance("disp", ref.name(), "Running", DISPOSABLE));
+
+        ActionException e = assertThrows(ActionException.class, () -> new Adoption(client, false).adopt(ref, file));
+
+        assertTrue(e.getMessage().contains("disp/disp-20261207-101500") && e.getMessage().contains("is a disposable"),
+                e.getMessage());
+        verify(instances, never()).patch(any(), any(), any(), any());
+        assertEquals(text, Files.readString(file));
     }
 }

@@ -45,4 +45,13 @@ class DeclarationsTest {
         assertThrows(ActionException.class, () -> new Declarations(true)
                 .addMachine(f, "pro", new MachineEntry("x", "lxc", null, null)));
     }
+
+    @Test
+    void theDomainsOfTheFileAreOfferedAppliedOrNot(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("infra.yml");
+        Files.writeString(f, FILE);
+        assertEquals(java.util.List.of("pro"), new Declarations(false).domains(f));
+        Files.writeString(f, "not: [valid");
+        assertEquals(java.util.List.of(), new Declarations(false).domains(f));
+    }
 }

@@ -106,6 +106,32 @@ class DisposableIT {
     }
 
     @Test
+    void aDisposableShowsInItsDomainWithItsTrustAndIsNotOfferedForAdoption() throws Exception {
+        // The lab project plays an applied domain of trust level trusted (as the planner marks projects).
+        io.anklume.incus.model.Project p = incus.projects().find(lab.project()).orElseThrow();
+        java.util.Map<String, String> config = new java.util.HashMap<>(p.config());
+        config.put("user.anklume.managed", "true");
+        config.put("user.anklume.trust", "trusted");
+        incus.projects().update(lab.project(), p.description(), config);
+        Clock clock = Clock.fixed(Instant.parse("2026-12-03T12:00:00Z"), ZoneOffset.UTC);
+        Disposables disposables = new Disposables(incus, clock, false);
+        io.anklume.core.inventory.InstanceRef ref = disposables.launch("busybox", lab.project());
+        try (var inventory = new io.anklume.core.inventory.LiveInventory(incus, Clock.systemUTC(),
+                io.anklume.core.inventory.InventorySettings.defaults()).start()) {
+            assertTrue(inventory.awaitLoaded(Duration.ofSeconds(20)), "first load");
+            var view = inventory.current().instances().stream().filter(v -> v.ref().equals(ref)).findFirst().orElseThrow();
+            assertTrue(view.disposable() && !view.untracked() && !view.managed(), view.toString());
+            assertEquals(lab.project(), view.domain());
+            assertEquals(io.anklume.core.infra.TrustLevel.TRUSTED, view.trust());
+            assertTrue(!new io.anklume.core.adopt.Adoption(incus, false).untracked().contains(ref), "not an adoption candidate");
+        } finally {
+            disposables.discard(ref);
+            incus.projects().update(lab.project(), p.description(), p.config());
+        }
+        assertTrue(!exists(ref.name()));
+    }
+
+    @Test
     void withoutAnImageItSaysWhatToGive() {
         Run run = cli(Clock.systemUTC(), ShellAttacher.NONE, "disposable", "--no-attach", "--domain", lab.project());
         assertEquals(1, run.code());

@@ -126,9 +126,12 @@ class ImportInfraIT {
     void whatCannotBeRepresentedIsReported() {
         try (IncusLab lab = IncusLab.create()) {
             lab.instance("plain", Map.of(), false);
+            lab.instance("disp-20261207-101500", Map.of("user.anklume.disposable", "true"), false);
             CliRun.Result r = new CliRun(lab.client()).run("import-infra", "--project", lab.project() + ",no-such-project");
             assertEquals(0, r.code(), r.all());
             assertTrue(r.out().contains("plain:"), r.out());
+            assertFalse(r.out().lines().anyMatch(l -> l.strip().equals("disp-20261207-101500:")), "no machine: " + r.out());
+            assertTrue(r.err().contains("disp-20261207-101500: a disposable (deleted when it stops), skipped"), r.err());
             assertTrue(r.err().contains("note: project no-such-project: no such Incus project"), r.err());
             assertTrue(r.err().contains("no bridge net-" + lab.project()), r.err());
             assertTrue(r.err().contains("its eth0 comes from a profile"), r.err());

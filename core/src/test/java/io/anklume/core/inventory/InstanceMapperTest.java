@@ -40,8 +40,28 @@ class InstanceMapperTest {
         Map<String, String> config = Map.of("user.anklume.domain", "ignored", "user.anklume.trust", "admin");
         InstanceView v = InstanceMapper.toView(instance("lab", "web", "Stopped", config), LEASES, LiveDetails.NONE);
         assertFalse(v.managed());
+        assertTrue(v.untracked());
         assertEquals("lab", v.domain());
         assertNull(v.trust());
+    }
+
+    @Test
+    void aDisposableShowsInItsDomainWithItsTrustNotAsUntracked() {
+        Map<String, String> config = Map.of("user.anklume.disposable", "true", "user.anklume.domain", "pro",
+                "user.anklume.trust", "trusted");
+        InstanceView v = InstanceMapper.toView(instance("pro", "disp-1", "Running", config), LEASES, LiveDetails.NONE);
+        assertFalse(v.managed());
+        assertTrue(v.disposable());
+        assertFalse(v.untracked());
+        assertEquals("pro", v.domain());
+        assertEquals(TrustLevel.TRUSTED, v.trust());
+
+        // Launched before the trust was written on it (or outside any domain): still a disposable.
+        InstanceView bare = InstanceMapper.toView(instance("default", "disp-2", "Running",
+                Map.of("user.anklume.disposable", "true")), LEASES, LiveDetails.NONE);
+        assertTrue(bare.disposable());
+        assertEquals("default", bare.domain());
+        assertEquals(TrustLevel.DISPOSABLE, bare.trust());
     }
 
     @Test

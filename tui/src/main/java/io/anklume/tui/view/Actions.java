@@ -37,9 +37,35 @@ public final class Actions {
             return;
         }
         app.confirm("Adopt " + v.ref() + " into " + app.services().infraFile() + " (domain " + v.ref().project()
-                + ")? [y/N]", () -> app.run("adopting " + v.ref(),
-                () -> app.info(app.services().adopter().adopt(v.ref(), app.services().infraFile())),
-                "adopted " + v.ref() + " into " + app.services().infraFile()));
+                + ")? [y/N]", () -> app.load("adopting " + v.ref(),
+                () -> app.services().adopter().adopt(v.ref(), app.services().infraFile()), done -> {
+                    app.info(done);
+                    app.services().inventory().refresh();
+                }));
+    }
+
+    /**
+     * {@code m}: asks for the new name (the old one to edit), then renames; {@code then} gets the new ref
+     * (the detail view follows it).
+     */
+    static void rename(App app, InstanceView v, java.util.function.Consumer<io.anklume.core.inventory.InstanceRef> then) {
+        if (!"Stopped".equalsIgnoreCase(v.status())) {
+            app.error("cannot rename " + v.ref() + ": it is " + v.status() + "; Incus renames stopped instances only: "
+                    + "stop it first (S)");
+            return;
+        }
+        app.prompt("rename " + v.ref() + " to: ", v.name(), text -> java.util.List.of(), text -> {
+            String to = text == null ? "" : text.strip();
+            if (to.isEmpty() || to.equals(v.name())) {
+                app.info("rename of " + v.ref() + " cancelled (same name)");
+                return;
+            }
+            app.load("renaming " + v.ref() + " to " + to, () -> app.services().renamer().rename(v.ref(), to), done -> {
+                app.info(done);
+                app.services().inventory().refresh();
+                app.later(() -> then.accept(new io.anklume.core.inventory.InstanceRef(v.ref().project(), to)));
+            });
+        }, text -> { });
     }
 
     static void shell(App app, InstanceView v) {
@@ -72,7 +98,7 @@ public final class Actions {
 
     /** Every managed instance of the selected instance's domain, under one snap-<timestamp> name. */
     static void snapshotDomain(App app, InstanceView v) {
-        if (!v.managed()) {
+        if (v.untracked()) {
             app.error("cannot snapshot the domain of " + v.ref() + ": it is untracked (snapshot it alone with p, n)");
             return;
         }

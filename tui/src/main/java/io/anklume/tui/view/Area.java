@@ -6,15 +6,28 @@ import com.googlecode.lanterna.graphics.TextGraphics;
 import io.anklume.tui.widget.Colors;
 import io.anklume.tui.widget.Text;
 
-/** The part of the screen a view draws in: rows {@code top .. top+rows-1}, full width. */
-public record Area(TextGraphics g, int top, int rows, int cols, Colors colors) {
+/**
+ * The part of the screen a view draws in: rows {@code top .. top+rows-1}, full width. {@code scroll}:
+ * the view draws in its own row numbers and the first {@code scroll} of them are above the window.
+ */
+public record Area(TextGraphics g, int top, int rows, int cols, Colors colors, int scroll) {
+
+    public Area(TextGraphics g, int top, int rows, int cols, Colors colors) {
+        this(g, top, rows, cols, colors, 0);
+    }
+
+    /** The same window over content moved up by {@code by} rows. */
+    public Area scrolledBy(int by) {
+        return new Area(g, top, rows, cols, colors, scroll + by);
+    }
 
     public void put(int col, int row, String text, TextColor fg) {
         put(col, row, text, fg, TextColor.ANSI.DEFAULT, false);
     }
 
     public void put(int col, int row, String text, TextColor fg, TextColor bg, boolean bold) {
-        if (row < 0 || row >= rows || col >= cols) {
+        int shown = row - scroll;
+        if (shown < 0 || shown >= rows || col >= cols) {
             return;
         }
         g.setForegroundColor(fg);
@@ -22,10 +35,27 @@ public record Area(TextGraphics g, int top, int rows, int cols, Colors colors) {
         if (bold) {
             g.enableModifiers(SGR.BOLD);
         }
-        g.putString(col, top + row, text.length() > cols - col ? Text.fit(text, cols - col) : text);
+        g.putString(col, top + shown, text.length() > cols - col ? Text.fit(text, cols - col) : text);
         if (bold) {
             g.disableModifiers(SGR.BOLD);
         }
+    }
+
+    /**
+     * {@code text} from {@code col}, wrapped at spaces onto the next rows when longer than the width
+     * (advice at the end of a sentence must not be cut on an 80-column terminal); returns the next row.
+     */
+    public int wrapped(int col, int row, String text, TextColor fg, boolean bold) {
+        int width = Math.max(10, cols - col);
+        String rest = text;
+        while (rest.length() > width) {
+            int cut = rest.lastIndexOf(' ', width);
+            cut = cut <= width / 2 ? width : cut;
+            put(col, row++, rest.substring(0, cut), fg, TextColor.ANSI.DEFAULT, bold);
+            rest = rest.substring(cut).strip();
+        }
+        put(col, row++, rest, fg, TextColor.ANSI.DEFAULT, bold);
+        return row;
     }
 
     /** A full-width line (padded), e.g. a selected row. */

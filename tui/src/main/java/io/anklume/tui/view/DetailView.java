@@ -21,13 +21,20 @@ public final class DetailView implements View {
     private volatile io.anklume.core.inventory.InstanceDetails details;
     private volatile List<io.anklume.core.routing.RouteStatus> routes;
     private volatile io.anklume.core.isolation.IsolationMatrix isolation;
+    /** Rows scrolled away (the content is taller than an 80x24 terminal), and the content's height. */
+    private int scroll;
+    private int contentRows;
+    /** State and address the routes were read for: Caddy's target changes with them. */
+    private String routesReadFor;
+    private long rereadRoutesAt;
 
     public DetailView(App app, InstanceRef ref) {
         this.app = app;
         this.ref = ref;
+        // Only the view changes: the status bar keeps what the user was told (e.g. "renamed …").
         app.load("reading snapshots of " + ref, () -> app.services().snapshots().list(ref), list -> {
             snapshots = list;
-            app.info("");
+            app.markDirty();
         });
         app.load("reading " + ref, () -> app.services().details().of(ref), d -> {
             details = d;
@@ -68,6 +75,12 @@ public final class DetailView implements View {
             a.add(KeyAction.mutating("d", "delete", () -> Actions.delete(app, v)));
             a.add(KeyAction.of("p", "snapshots", () -> app.push(new SnapshotsView(app, ref))));
             a.add(KeyAction.mutating("x", "shell", () -> Actions.shell(app, v)));
+            a.add(KeyAction.mutating("m", "rename", () -> Actions.rename(app, v, renamed -> {
+                if (app.view() == this) {
+                    app.back();
+                    app.push(new DetailView(app, renamed));
+                }
+            })));
             a.add(KeyAction.mutating("G", v.gpu() ? "detach GPU (stopped)" : "attach GPU (stopped)",
                     () -> Actions.toggleGpu(app, v)));
             a.add(KeyAction.of("l", "logs", () -> app.push(new LogView(app, ref))));
@@ -79,6 +92,31 @@ public final class DetailView implements View {
     }
 
     @Override
+    public boolean handle(com.googlecode.lanterna.input.KeyStroke k) {
+        var type = k.getKeyType();
+        boolean ch = type == com.googlecode.lanterna.input.KeyType.Character && !k.isCtrlDown();
+        int before = scroll;
+        if (type == com.googlecode.lanterna.input.KeyType.ArrowDown || ch && k.getCharacter() == 'j') {
+            scroll++;
+        } else if (type == com.googlecode.lanterna.input.KeyType.ArrowUp || ch && k.getCharacter() == 'k') {
+            scroll--;
+        } else if (type == com.googlecode.lanterna.input.KeyType.PageDown) {
+            scroll += 10;
+        } else if (type == com.googlecode.lanterna.input.KeyType.PageUp) {
+            scroll -= 10;
+        } else if (type == com.googlecode.lanterna.input.KeyType.Home) {
+            scroll = 0;
+        } else {
+            return false;
+        }
+        scroll = Math.max(0, Math.min(scroll, Math.max(0, contentRows - 1)));
+        if (scroll != before) {
+            app.markDirty();
+        }
+        return true;
+    }
+
+    @Override
     public void draw(Area area) {
         Optional<InstanceView> found = instance();
         if (found.isEmpty()) {
@@ -87,14 +125,46 @@ public final class DetailView implements View {
         }
         InstanceView v = found.get();
         app.afterFrame(() -> app.services().inventory().requestDetails(List.of(v.ref())));
-        TextColor trust = area.colors().trust(v.managed() ? v.trust() : null);
+        rereadRoutesWhenTheTargetMoved(v);
+        // Keep the last screenful of content in view when the terminal grows or the content shrinks.
+        scroll = Math.max(0, Math.min(scroll, contentRows - area.rows()));
+        contentRows = drawContent(area.scrolledBy(scroll), v);
+        if (contentRows > area.rows()) {
+            String more = scroll + area.rows() < contentRows ? " ↓ j/k scroll " : " ↑ k scrolls back ";
+            area.put(Math.max(0, area.cols() - more.length()), area.rows() - 1, more, area.colors().role("dim"));
+        }
+    }
+
+    /**
+     * Caddy's route follows the instance's state and address (the route keeper syncs within ~2 s): read
+     * the routes again when they changed, and once more after the keeper had time to act.
+     */
+    private void rereadRoutesWhenTheTargetMoved(InstanceView v) {
+        String target = v.status() + " " + v.ipv4();
+        long now = System.nanoTime();
+        if (routesReadFor == null) {
+            routesReadFor = target;
+        } else if (!target.equals(routesReadFor)) {
+            routesReadFor = target;
+            rereadRoutesAt = now + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(2500);
+            loadRoutes();
+        } else if (rereadRoutesAt != 0 && now - rereadRoutesAt >= 0) {
+            rereadRoutesAt = 0;
+            loadRoutes();
+        }
+    }
+
+    /** Draws everything in content rows (the area scrolls them); returns how many rows were used. */
+    private int drawContent(Area area, InstanceView v) {
+        TextColor trust = area.colors().trust(v.untracked() ? null : v.trust());
         TextColor text = area.colors().role("text");
         TextColor dim = area.colors().role("dim");
         int row = 0;
-        area.put(1, row++, Badges.trust(v.managed() ? v.trust() : null) + " " + v.name(), trust, TextColor.ANSI.DEFAULT, true);
+        area.put(1, row++, Badges.trust(v.untracked() ? null : v.trust()) + " " + v.name(), trust, TextColor.ANSI.DEFAULT, true);
         row++;
         row = field(area, row, "Project", v.ref().project(), text);
-        row = field(area, row, "Domain", v.domain() + (v.managed() ? "" : "  (UNTRACKED: not in infra.yml; a adopts it)"), text);
+        row = field(area, row, "Domain", v.domain() + (v.managed() ? "" : v.disposable()
+                ? "  (disposable: deleted when it stops)" : "  (UNTRACKED: not in infra.yml; a adopts it)"), text);
         row = field(area, row, "Trust", v.trust() == null ? "-" : v.trust().yamlName(), trust);
         row = field(area, row, "Type", v.type(), text);
         row = field(area, row, "State", v.status(), v.isRunning() ? area.colors().role("ok") : dim);
@@ -123,7 +193,7 @@ public final class DetailView implements View {
         row++;
         area.put(1, row++, "Reached by", area.colors().role("header"), TextColor.ANSI.DEFAULT, true);
         row = drawPolicies(area, row, v, text, dim);
-        drawDetails(area, row + 1, text, dim);
+        return Math.max(row, drawDetails(area, row + 1, text, dim));
     }
 
     /** URL → target, auth, whether Caddy holds exactly this route; then the SSH port. */
@@ -151,7 +221,7 @@ public final class DetailView implements View {
     /** The network policies that let other domains (or the host) reach this instance. */
     private int drawPolicies(Area area, int row, InstanceView v, TextColor text, TextColor dim) {
         io.anklume.core.isolation.IsolationMatrix m = isolation;
-        if (!v.managed()) {
+        if (v.untracked()) {
             area.put(3, row++, "not in infra.yml: no policy applies", dim);
         } else if (m == null) {
             area.put(3, row++, app.services().infraFile() == null ? "no infra file" : "reading…", dim);
@@ -169,14 +239,14 @@ public final class DetailView implements View {
     }
 
     /** Addresses, config and devices in a second column when the terminal is wide, else below. */
-    private void drawDetails(Area area, int below, TextColor text, TextColor dim) {
+    private int drawDetails(Area area, int below, TextColor text, TextColor dim) {
         io.anklume.core.inventory.InstanceDetails d = details;
         boolean wide = area.cols() >= 110;
         int col = wide ? 60 : 1;
         int row = wide ? 0 : below;
         if (d == null) {
             area.put(col, row, "reading config…", dim);
-            return;
+            return row + 1;
         }
         area.put(col, row++, "Addresses", area.colors().role("header"), TextColor.ANSI.DEFAULT, true);
         for (var e : d.addresses().entrySet()) {
@@ -194,6 +264,7 @@ public final class DetailView implements View {
             area.put(col + 2, row++, (gpu ? "GPU " : "") + e.getKey() + ": " + props.toString().strip(),
                     gpu ? area.colors().role("badge.gpu") : text, TextColor.ANSI.DEFAULT, gpu);
         }
+        return row;
     }
 
     private static int field(Area area, int row, String label, String value, TextColor color) {

@@ -18,6 +18,8 @@ public final class HelpView implements View {
     private final View from;
     private final List<KeyAction> entries;
     private int selected;
+    /** First entry on screen: the list is longer than an 80x24 body. */
+    private int offset;
 
     public HelpView(App app) {
         this.app = app;
@@ -49,6 +51,10 @@ public final class HelpView implements View {
             selected = Math.min(entries.size() - 1, selected + 1);
         } else if (k.getKeyType() == KeyType.ArrowUp || (k.getKeyType() == KeyType.Character && k.getCharacter() == 'k')) {
             selected = Math.max(0, selected - 1);
+        } else if (k.getKeyType() == KeyType.PageDown || k.getKeyType() == KeyType.End) {
+            selected = k.getKeyType() == KeyType.End ? entries.size() - 1 : Math.min(entries.size() - 1, selected + 10);
+        } else if (k.getKeyType() == KeyType.PageUp || k.getKeyType() == KeyType.Home) {
+            selected = k.getKeyType() == KeyType.Home ? 0 : Math.max(0, selected - 10);
         } else {
             return false;
         }
@@ -59,13 +65,19 @@ public final class HelpView implements View {
     @Override
     public void draw(Area area) {
         area.line(0, Text.fit("KEY", 8) + "ACTION", area.colors().role("header"), TextColor.ANSI.DEFAULT, true);
-        for (int i = 0; i < entries.size() && i + 1 < area.rows(); i++) {
+        int visible = Math.max(1, area.rows() - 1);
+        if (selected < offset) {
+            offset = selected;
+        } else if (selected >= offset + visible) {
+            offset = selected - visible + 1;
+        }
+        for (int i = offset; i < entries.size() && i - offset < visible; i++) {
             KeyAction a = entries.get(i);
             String line = Text.fit(a.key(), 8) + a.description() + (a.enabled() ? "" : "  (" + a.disabledReason() + ")");
             if (i == selected) {
-                area.line(i + 1, line, area.colors().role("selection"), area.colors().role("selection.background"), true);
+                area.line(i - offset + 1, line, area.colors().role("selection"), area.colors().role("selection.background"), true);
             } else {
-                area.line(i + 1, line, a.enabled() ? area.colors().role("text") : area.colors().role("dim"),
+                area.line(i - offset + 1, line, a.enabled() ? area.colors().role("text") : area.colors().role("dim"),
                         TextColor.ANSI.DEFAULT, false);
             }
         }

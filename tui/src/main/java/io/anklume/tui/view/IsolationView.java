@@ -72,8 +72,8 @@ public final class IsolationView implements View {
         }
         IsolationMatrix m = r.matrix();
         int row = 0;
-        area.put(1, row++, r.enforcement(), r.inPlace() ? area.colors().role("ok") : area.colors().role("warning"),
-                TextColor.ANSI.DEFAULT, true);
+        row = area.wrapped(1, row, r.enforcement(), r.inPlace() ? area.colors().role("ok") : area.colors().role("warning"),
+                true);
         row++;
         int first = Math.max(12, m.domains().stream().mapToInt(String::length).max().orElse(0) + 2);
         int width = Math.max(9, m.domains().stream().mapToInt(String::length).max().orElse(0) + 2);

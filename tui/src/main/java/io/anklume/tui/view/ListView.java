@@ -27,7 +27,7 @@ public final class ListView implements View {
                   Comparator<InstanceView> order) {}
 
     static final List<Column> COLUMNS = List.of(
-            new Column("NAME", 20, 9, v -> (v.managed() ? "" : "?") + v.name(), Comparator.comparing(InstanceView::name)),
+            new Column("NAME", 20, 9, v -> (v.untracked() ? "?" : "") + v.name(), Comparator.comparing(InstanceView::name)),
             new Column("DOMAIN", 12, 8, InstanceView::domain, Comparator.comparing(v -> Objects.toString(v.domain(), ""))),
             new Column("TRUST", 7, 9, v -> Badges.trust(v.trust()), Comparator.comparing(v -> v.trust() == null ? 9 : v.trust().ordinal())),
             new Column("TYPE", 4, 2, v -> "virtual-machine".equals(v.type()) ? "vm" : "ct", Comparator.comparing(v -> Objects.toString(v.type(), ""))),
@@ -38,7 +38,12 @@ public final class ListView implements View {
             new Column("SNAP", 4, 3, v -> v.snapshotCount() == null ? "-" : String.valueOf(v.snapshotCount()),
                     Comparator.comparing(v -> v.snapshotCount() == null ? -1 : v.snapshotCount())),
             new Column("GPU", 3, 1, v -> v.gpu() ? "GPU" : "", Comparator.comparing(InstanceView::gpu)),
-            new Column("MANAGED", 9, 6, v -> v.managed() ? "managed" : "UNTRACKED", Comparator.comparing(InstanceView::managed)));
+            new Column("MANAGED", 10, 6, ListView::ownership, Comparator.comparing(ListView::ownership)));
+
+    /** Who made the instance: infra.yml ("managed"), anklume-tui's disposable shell, or nobody we know. */
+    static String ownership(InstanceView v) {
+        return v.managed() ? "managed" : v.disposable() ? "disposable" : "UNTRACKED";
+    }
 
     private final App app;
     private int selected;
@@ -55,9 +60,15 @@ public final class ListView implements View {
 
     @Override
     public String title() {
-        String f = filter.isEmpty() ? "" : " [filter: " + filter + "]";
-        return "instances" + (grouped ? " by domain" : "") + " · sort " + COLUMNS.get(sortColumn).title()
-                + (descending ? "↓" : "↑") + f;
+        // The filter and what it leaves come before the sort: a narrow header cuts the end, and the
+        // column titles show the sort arrow anyway.
+        String f = "";
+        if (!filter.isEmpty()) {
+            long shown = app.inventory().instances().stream().filter(v -> matches(v, filter)).count();
+            f = " [filter: " + filter + " · " + shown + " shown]";
+        }
+        return "instances" + (grouped ? " by domain" : "") + f + " · sort " + COLUMNS.get(sortColumn).title()
+                + (descending ? "↓" : "↑");
     }
 
     public String filterText() {
@@ -105,7 +116,7 @@ public final class ListView implements View {
             boolean ok;
             if (term.startsWith("trust=")) {
                 String t = term.substring(6);
-                ok = t.equals("untracked") ? !v.managed() : v.trust() != null && v.trust().yamlName().equals(t);
+                ok = t.equals("untracked") ? v.untracked() : v.trust() != null && v.trust().yamlName().equals(t);
             } else if (term.startsWith("domain=")) {
                 ok = term.substring(7).equals(lower(v.domain()));
             } else if (term.startsWith("state=")) {
@@ -146,12 +157,15 @@ public final class ListView implements View {
         a.add(KeyAction.mutating("r", "restart", () -> withSelection(i -> Actions.restart(app, i))));
         a.add(KeyAction.mutating("d", "delete", () -> withSelection(i -> Actions.delete(app, i))));
         a.add(KeyAction.of("p", "snapshots", () -> withSelection(i -> app.push(new SnapshotsView(app, i.ref())))));
-        if (v != null && !v.managed()) {
+        if (v != null && v.untracked()) {
             a.add(KeyAction.mutating("a", "adopt", () -> withSelection(i -> Actions.adopt(app, i))));
+        } else if (v != null && v.disposable()) {
+            a.add(new KeyAction("a", "adopt", true, "a disposable is deleted when it stops: nothing to adopt", () -> { }));
         } else {
             a.add(new KeyAction("a", "adopt", true, "only untracked instances (no user.anklume.managed) can be adopted", () -> { }));
         }
         a.add(KeyAction.mutating("x", "shell", () -> withSelection(i -> Actions.shell(app, i))));
+        a.add(KeyAction.mutating("m", "rename", () -> withSelection(i -> Actions.rename(app, i, ref -> { }))));
         a.add(KeyAction.mutating("G", v != null && v.gpu() ? "detach GPU (stopped)" : "attach GPU (stopped)",
                 () -> withSelection(i -> Actions.toggleGpu(app, i))));
         a.add(KeyAction.mutating("D", "disposable shell", () -> Actions.disposable(app)));
@@ -309,17 +323,17 @@ public final class ListView implements View {
                 row.append(Text.fit(c.cell().apply(v), c.width())).append(' ');
             }
             boolean isSelected = v == list.get(selected);
-            TextColor fg = area.colors().trust(v.managed() ? v.trust() : null);
+            TextColor fg = area.colors().trust(v.untracked() ? null : v.trust());
             if (isSelected) {
                 area.line(1 + i, row.toString(), area.colors().role("selection"), area.colors().role("selection.background"), true);
                 // Keep the trust color visible on the selected row through its badge.
                 int badgeCol = badgeColumn(columns);
                 if (badgeCol >= 0) {
-                    area.put(badgeCol, 1 + i, Badges.trust(v.managed() ? v.trust() : null), fg,
+                    area.put(badgeCol, 1 + i, Badges.trust(v.untracked() ? null : v.trust()), fg,
                             area.colors().role("selection.background"), true);
                 }
             } else {
-                area.line(1 + i, row.toString(), fg, TextColor.ANSI.DEFAULT, !v.managed());
+                area.line(1 + i, row.toString(), fg, TextColor.ANSI.DEFAULT, v.untracked());
             }
         }
         app.afterFrame(() -> app.services().inventory().requestDetails(onScreen));

@@ -15,6 +15,9 @@ public final class LogView implements View {
     private final App app;
     private final InstanceRef ref;
     private final List<String> lines = new ArrayList<>();
+    /** Lines scrolled back from the end (0: the tail, which new lines keep in view). */
+    private int back;
+    private int lastRows = 1;
 
     public LogView(App app, InstanceRef ref) {
         this.app = app;
@@ -44,11 +47,48 @@ public final class LogView implements View {
     }
 
     @Override
-    public void draw(Area area) {
+    public boolean handle(com.googlecode.lanterna.input.KeyStroke k) {
+        var type = k.getKeyType();
+        boolean ch = type == com.googlecode.lanterna.input.KeyType.Character && !k.isCtrlDown();
+        int page = Math.max(1, lastRows - 1);
+        int before = back;
+        if (type == com.googlecode.lanterna.input.KeyType.ArrowUp || ch && k.getCharacter() == 'k') {
+            back++;
+        } else if (type == com.googlecode.lanterna.input.KeyType.ArrowDown || ch && k.getCharacter() == 'j') {
+            back--;
+        } else if (type == com.googlecode.lanterna.input.KeyType.PageUp) {
+            back += page;
+        } else if (type == com.googlecode.lanterna.input.KeyType.PageDown) {
+            back -= page;
+        } else if (type == com.googlecode.lanterna.input.KeyType.Home) {
+            back = Integer.MAX_VALUE / 2;
+        } else if (type == com.googlecode.lanterna.input.KeyType.End) {
+            back = 0;
+        } else {
+            return false;
+        }
         synchronized (lines) {
-            int from = Math.max(0, lines.size() - area.rows());
-            for (int i = from; i < lines.size(); i++) {
+            back = Math.max(0, Math.min(back, lines.size() - lastRows));
+        }
+        if (back != before) {
+            app.markDirty();
+        }
+        return true;
+    }
+
+    @Override
+    public void draw(Area area) {
+        lastRows = Math.max(1, area.rows());
+        synchronized (lines) {
+            // A boot longer than the screen was only ever seen from its end: k/PgUp/Home scroll back.
+            back = Math.max(0, Math.min(back, lines.size() - area.rows()));
+            int from = Math.max(0, lines.size() - area.rows() - back);
+            for (int i = from; i < lines.size() && i - from < area.rows(); i++) {
                 area.line(i - from, lines.get(i), area.colors().role("text"), TextColor.ANSI.DEFAULT, false);
+            }
+            if (lines.size() > area.rows()) {
+                String where = back > 0 ? " ↓ " + back + " more lines (j/End) " : " ↑ k/PgUp/Home scroll back ";
+                area.put(Math.max(0, area.cols() - where.length()), 0, where, area.colors().role("dim"));
             }
         }
     }

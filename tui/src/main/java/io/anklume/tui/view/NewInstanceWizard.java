@@ -39,10 +39,18 @@ final class NewInstanceWizard {
             return;
         }
         name = n;
-        List<String> domains = app.inventory().instances().stream().filter(InstanceView::managed)
-                .map(InstanceView::domain).filter(Objects::nonNull).distinct().sorted().toList();
-        app.prompt("domain of " + name + ": ", domains.size() == 1 ? domains.get(0) : "",
-                typed -> domains.stream().filter(d -> d.startsWith(typed.strip())).toList(), this::inDomain, t -> { });
+        // The file's domains, not only those with a managed instance: a domain not applied yet (or
+        // emptied) is as good a home, and on a fresh infra there are no managed instances at all.
+        app.load("reading the domains of " + app.services().infraFile(),
+                () -> app.services().declarer().domains(app.services().infraFile()), declared -> app.later(() -> {
+                    List<String> domains = java.util.stream.Stream.concat(declared.stream(), app.inventory().instances()
+                            .stream().filter(InstanceView::managed).map(InstanceView::domain).filter(Objects::nonNull))
+                            .distinct().sorted().toList();
+                    app.prompt("domain of " + name + " (Tab: " + String.join(", ", domains) + "): ",
+                            domains.size() == 1 ? domains.get(0) : "",
+                            typed -> domains.stream().filter(d -> d.startsWith(typed.strip())).toList(), this::inDomain,
+                            t -> { });
+                }));
     }
 
     private void inDomain(String text) {

@@ -22,6 +22,7 @@ public final class SnapshotsView implements View {
     private final InstanceRef ref;
     private volatile List<SnapshotView> snapshots;
     private int selected;
+    private int offset;
 
     public SnapshotsView(App app, InstanceRef ref) {
         this.app = app;
@@ -111,6 +112,10 @@ public final class SnapshotsView implements View {
             selected = Math.max(0, Math.min(size - 1, selected + 1));
         } else if (k.getKeyType() == KeyType.ArrowUp || (k.getKeyType() == KeyType.Character && k.getCharacter() == 'k')) {
             selected = Math.max(0, selected - 1);
+        } else if (k.getKeyType() == KeyType.PageDown || k.getKeyType() == KeyType.End) {
+            selected = Math.max(0, k.getKeyType() == KeyType.End ? size - 1 : Math.min(size - 1, selected + 10));
+        } else if (k.getKeyType() == KeyType.PageUp || k.getKeyType() == KeyType.Home) {
+            selected = k.getKeyType() == KeyType.Home ? 0 : Math.max(0, selected - 10);
         } else {
             return false;
         }
@@ -132,15 +137,22 @@ public final class SnapshotsView implements View {
             return;
         }
         Instant now = Instant.now();
-        for (int i = 0; i < s.size() && i + 1 < area.rows(); i++) {
+        // Scheduled snapshots pile up past one screen: keep the selection (what Enter restores) in view.
+        int visible = Math.max(1, area.rows() - 1);
+        if (selected < offset) {
+            offset = selected;
+        } else if (selected >= offset + visible) {
+            offset = selected - visible + 1;
+        }
+        for (int i = offset; i < s.size() && i - offset < visible; i++) {
             SnapshotView x = s.get(i);
             String line = Text.fit(x.name(), 32) + " " + Text.fit(Text.date(x.createdAt()), 17) + " "
                     + Text.fit(Text.ago(x.createdAt(), now), 9) + " " + Text.fit(x.stateful() ? "yes" : "no", 8) + " "
                     + (x.expiresAt() == null ? "never" : Text.date(x.expiresAt()));
             if (i == selected) {
-                area.line(i + 1, line, area.colors().role("selection"), area.colors().role("selection.background"), true);
+                area.line(i - offset + 1, line, area.colors().role("selection"), area.colors().role("selection.background"), true);
             } else {
-                area.line(i + 1, line, area.colors().role("text"), TextColor.ANSI.DEFAULT, false);
+                area.line(i - offset + 1, line, area.colors().role("text"), TextColor.ANSI.DEFAULT, false);
             }
         }
     }

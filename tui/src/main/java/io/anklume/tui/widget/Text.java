@@ -58,6 +58,10 @@ public final class Text {
         if (d.toHours() > 0) {
             return d.toHours() + "h ago";
         }
-        return Math.max(0, d.toMinutes()) + "m ago";
+        if (d.toMinutes() > 0) {
+            return d.toMinutes() + "m ago";
+        }
+        // A snapshot just taken said "0m ago", as if the age were unknown.
+        return Math.max(0, d.toSeconds()) + "s ago";
     }
 }

@@ -1,0 +1,159 @@
+package io.anklume.core.rename;
+
+import io.anklume.core.ActionException;
+import io.anklume.core.infra.InfraFiles;
+import io.anklume.core.infra.Machine;
+import io.anklume.core.infra.Problem;
+import io.anklume.core.infra.Route;
+import io.anklume.core.inventory.InstanceMapper;
+import io.anklume.core.inventory.InstanceRef;
+import io.anklume.core.net.HostNetworks;
+import io.anklume.incus.IncusClient;
+import io.anklume.incus.IncusException;
+import io.anklume.incus.model.Instance;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Renames an instance in Incus and, when infra.yml declares it, its machine in the file, so that
+ * everything declared under the machine (HTTP routes, ssh, its address) follows the new name. The file
+ * is checked before anything changes and put back when Incus refuses; a file that would become invalid
+ * (a network policy naming the machine, say) refuses the rename with the problem.
+ */
+public final class Renamer {
+    private static final Pattern NAME = Pattern.compile("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$");
+    private static final int MAX_NAME = 63;
+
+    private final IncusClient client;
+    private final boolean readOnly;
+
+    public Renamer(IncusClient client, boolean readOnly) {
+        this.client = client;
+        this.readOnly = readOnly;
+    }
+
+    /**
+     * What was done. {@code routes}: the hosts whose routes now go to {@code to} (Caddy still has to be
+     * synced: the caller's route keeper or {@code route sync} does it); {@code infraFile} null when the
+     * file was not changed (untracked, disposable or undeclared instance).
+     */
+    public record Renamed(InstanceRef from, InstanceRef to, Path infraFile, List<String> routes) {
+        public String summary() {
+            String file = infraFile == null ? "" : " and in " + infraFile;
+            String moved = routes.isEmpty() ? "" : "; route" + (routes.size() == 1 ? " " : "s ") + String.join(", ", routes)
+                    + " now go" + (routes.size() == 1 ? "es" : "") + " to " + to.name();
+            return "renamed " + from + " to " + to.name() + file + moved;
+        }
+    }
+
+    public Renamed rename(InstanceRef ref, String to, Path infraFile) {
+        Target target = new Target(ref, to);
+        if (readOnly) {
+            throw target.refused("anklume-tui runs in read-only mode", null);
+        }
+        if (to == null || !NAME.matcher(to).matches() || to.length() > MAX_NAME) {
+            throw target.refused("\"" + to + "\" is not an instance name: lower-case letters, digits and '-', not at "
+                    + "either end, at most " + MAX_NAME + " characters", null);
+        }
+        if (to.equals(ref.name())) {
+            throw target.refused("it already has that name", null);
+        }
+        Instance instance = call(target, () -> client.instances().get(ref.project(), ref.name()));
+        if (!"Stopped".equalsIgnoreCase(instance.status())) {
+            throw target.refused("it is " + instance.status() + "; Incus renames stopped instances only: stop it first (S)",
+                    null);
+        }
+        boolean taken = call(target, () -> client.instances().list(ref.project(), false)).stream()
+                .anyMatch(i -> i.name().equals(to));
+        if (taken) {
+            throw target.refused("project " + ref.project() + " already has an instance " + to, null);
+        }
+        Optional<Edit> edit = InstanceMapper.isManaged(instance) && infraFile != null
+                ? edit(target, infraFile) : Optional.empty();
+        edit.ifPresent(e -> write(target, infraFile, e.after()));
+        try {
+            call(target, () -> {
+                client.instances().rename(ref.project(), ref.name(), to).await(Duration.ofSeconds(60));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            edit.ifPresent(ed -> write(target, infraFile, ed.before()));
+            throw e;
+        }
+        return new Renamed(ref, new InstanceRef(ref.project(), to), edit.isPresent() ? infraFile : null,
+                edit.map(Edit::routes).orElse(List.of()));
+    }
+
+    private record Edit(String before, String after, List<String> routes) {}
+
+    /** The file with the machine renamed, checked valid; empty when the file does not declare it. */
+    private Optional<Edit> edit(Target target, Path infraFile) {
+        String before;
+        try {
+            before = Files.readString(infraFile);
+        } catch (IOException e) {
+            throw target.refused("cannot read " + infraFile + ": " + e.getMessage(), e);
+        }
+        Optional<String> after;
+        try {
+            after = new MachineKeyEditor(infraFile.toString()).rename(before, target.ref().name(), target.to());
+        } catch (MachineKeyEditor.EditException e) {
+            throw target.refused(e.getMessage(), e);
+        }
+        if (after.isEmpty()) {
+            return Optional.empty();
+        }
+        HostNetworks host = HostNetworks.detect();
+        Problem already = firstError(InfraFiles.parse(infraFile.toString(), before, host));
+        if (already != null) {
+            throw target.refused("the infra file has an error: " + already + " (fix it first)", null);
+        }
+        InfraFiles.Loaded check = InfraFiles.parse(infraFile.toString(), after.get(), host);
+        Problem first = firstError(check);
+        if (first != null) {
+            throw target.refused("the infra file would become invalid: " + first + " (change that first)", null);
+        }
+        List<String> routes = check.infra().machine(target.to()).map(Machine::routes).orElse(List.of()).stream()
+                .map(Route::host).toList();
+        return Optional.of(new Edit(before, after.get(), routes));
+    }
+
+    private static Problem firstError(InfraFiles.Loaded loaded) {
+        return loaded.problems().stream().filter(Problem::isError).findFirst().orElse(null);
+    }
+
+    private static void write(Target target, Path infraFile, String text) {
+        try {
+            Path temp = Files.createTempFile(infraFile.toAbsolutePath().getParent(), ".infra", ".yml");
+            try {
+                Files.writeString(temp, text);
+                Files.move(temp, infraFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw target.refused("cannot write " + infraFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T call(Target target, java.util.function.Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (IncusException e) {
+            throw target.refused(e.error() == null || e.error().isBlank() ? e.getMessage() : e.error(), e);
+        }
+    }
+
+    /** Errors read "cannot rename pro/web to site: reason". */
+    private record Target(InstanceRef ref, String to) {
+        ActionException refused(String reason, Throwable cause) {
+            return new ActionException(ref + " to " + to, "rename", reason, cause);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.anklume.core.rename;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MachineKeyEditorTest {
+    private final MachineKeyEditor editor = new MachineKeyEditor("infra.yml");
+
+    @Test
+    void onlyTheKeyChangesSoRoutesAndCommentsStayUnderIt() {
+        String text = """
+                # my lab
+                domains:
+                  pro:   # work
+                    machines:
+                      web:        # the site
+                        routes:
+                          - host: app.test
+                            port: 8080
+                      db: {ip: 10.110.0.2}
+                network_policies:
+                  - {from: pro, to: web}
+                """;
+        assertEquals(Optional.of(text.replace("      web:        # the site", "      site:        # the site")),
+                editor.rename(text, "web", "site"));
+    }
+
+    @Test
+    void aQuotedOrFlowStyleKeyIsRenamedInPlace() {
+        String text = "domains:\n  pro:\n    machines: {\"web\": {type: lxc}, db: {}}\n";
+        assertEquals(Optional.of("domains:\n  pro:\n    machines: {site: {type: lxc}, db: {}}\n"),
+                editor.rename(text, "web", "site"));
+    }
+
+    @Test
+    void anUndeclaredMachineIsNoEdit() {
+        assertTrue(editor.rename("domains:\n  pro:\n    machines:\n      db: {}\n", "web", "site").isEmpty());
+        assertTrue(editor.rename("project_name: x\n", "web", "site").isEmpty());
+    }
+}

@@ -1,0 +1,121 @@
+package io.anklume.core.rename;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.anklume.core.inventory.InstanceRef;
+import io.anklume.core.inventory.InventorySettings;
+import io.anklume.core.inventory.LiveInventory;
+import io.anklume.core.routing.CaddyAdmin;
+import io.anklume.core.routing.DesiredRoute;
+import io.anklume.core.routing.InfraRoutes;
+import io.anklume.core.routing.RouteKeeper;
+import io.anklume.core.routing.lab.CaddyProcess;
+import io.anklume.incus.lab.IncusLab;
+import io.anklume.incus.model.StateAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A rename on the real daemon with a real Caddy, wired as the TUI wires it (the file's route keeper
+ * running): the machine's route follows the instance to its new name, and the old route is gone.
+ */
+class RenameIT {
+    private static final OkHttpClient HTTP = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(2))
+            .readTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aRenamedMachineTakesItsRouteToItsNewName() throws Exception {
+        try (IncusLab lab = IncusLab.create(); CaddyProcess caddy = CaddyProcess.start(tmp)) {
+            String web = lab.name("web");
+            String site = lab.name("site");
+            String host = "app-" + lab.suffix() + ".test";
+            lab.instance(web, Map.of("user.anklume.managed", "true", "user.anklume.domain", lab.project(),
+                    "user.anklume.trust", "trusted"), false);
+            Path file = tmp.resolve("infra.yml");
+            Files.writeString(file, """
+                    project_name: rename-it
+                    global:
+                      addressing: {base_octet: 10, zone_base: 100}
+                      routing: {caddy_admin: "%s", server: anklume-it, tls: off, listen: "127.0.0.1:%d"}
+                    domains:
+                      %s:
+                        machines:
+                          %s:   # the site
+                            routes:
+                              - host: %s
+                                port: 8080
+                    """.formatted(caddy.adminUrl(), caddy.httpPort(), lab.project(), web, host));
+            CaddyAdmin admin = new CaddyAdmin(caddy.adminUrl(), new ObjectMapper());
+            String oldId = "/id/" + DesiredRoute.idOf(web, 8080);
+            String newId = "/id/" + DesiredRoute.idOf(site, 8080);
+            try (LiveInventory inventory = new LiveInventory(lab.client(), Clock.systemUTC(), InventorySettings.defaults()).start()) {
+                InfraRoutes routes = new InfraRoutes(file, inventory, false);
+                RouteKeeper keeper = routes.keep(Duration.ofSeconds(1), outcome -> { }).orElseThrow();
+                try {
+                    await("the route of " + web, () -> has(admin, oldId));
+
+                    Renamer.Renamed renamed = new Renamer(lab.client(), false).rename(new InstanceRef(lab.project(), web), site, file);
+                    routes.sync();
+
+                    assertEquals(java.util.List.of(host), renamed.routes());
+                    assertTrue(Files.readString(file).contains("      " + site + ":   # the site\n"), Files.readString(file));
+                    assertTrue(has(admin, newId), "the route now has the new name's id");
+                    assertFalse(has(admin, oldId), "the old name's route is gone");
+                    lab.client().instances().changeState(lab.project(), site, new StateAction(StateAction.Kind.START, 10, false, false))
+                            .await(Duration.ofSeconds(60));
+                    lab.waitForIpv4(site, Duration.ofSeconds(20));
+                    var r = lab.exec(site, "sh", "-c", "mkdir -p /var/www && echo page-of-" + site
+                            + " > /var/www/index.html && busybox httpd -p 8080 -h /var/www");
+                    assertEquals(0, r.exitCode(), r::stderr);
+                    await("the page of " + site + " through Caddy", () -> fetch(caddy, host).equals("200 page-of-" + site));
+                } finally {
+                    keeper.close();
+                }
+            }
+        }
+    }
+
+    /** Caddy answers an unknown {@code /id/...} with 404. */
+    private static boolean has(CaddyAdmin admin, String path) {
+        try {
+            return admin.get(path).isPresent();
+        } catch (io.anklume.core.routing.CaddyException e) {
+            return false;
+        }
+    }
+
+    private static String fetch(CaddyProcess caddy, String host) {
+        Request request = new Request.Builder().url("http://127.0.0.1:" + caddy.httpPort() + "/").header("Host", host).build();
+        try (Response r = HTTP.newCall(request).execute()) {
+            return r.code() + " " + (r.body() == null ? "" : r.body().string().strip());
+        } catch (java.io.IOException e) {
+            return "-1 " + e.getMessage();
+        }
+    }
+
+    private static void await(String what, BooleanSupplier done) {
+        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < end) {
+            if (done.getAsBoolean()) {
+                return;
+            }
+            IncusLab.sleep(100);
+        }
+        throw new AssertionError(what + " did not happen within 15 s");
+    }
+}

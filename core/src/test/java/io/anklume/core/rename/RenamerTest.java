@@ -1,0 +1,109 @@
+package io.anklume.core.rename;
+
+import static io.anklume.core.inventory.TestInstances.instance;
+import static io.anklume.core.inventory.TestInstances.managed;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.anklume.core.ActionException;
+import io.anklume.core.inventory.InstanceRef;
+import io.anklume.incus.IncusClient;
+import io.anklume.incus.IncusException;
+import io.anklume.incus.InstancesApi;
+import io.anklume.incus.OperationHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RenamerTest {
+    private static final String INFRA = """
+            project_name: lab
+            global:
+              addressing: {base_octet: 10, zone_base: 160}
+            domains:
+              pro:
+                machines:
+                  web:   # the site
+                    routes:
+                      - host: app.test
+                        port: 8080
+                  db: {}
+            """;
+    private static final InstanceRef WEB = new InstanceRef("pro", "web");
+
+    private final IncusClient client = mock(IncusClient.class);
+    private final InstancesApi instances = mock(InstancesApi.class);
+    private final OperationHandle done = mock(OperationHandle.class);
+
+    @TempDir
+    Path dir;
+    Path file;
+
+    @BeforeEach
+    void wire() throws Exception {
+        file = dir.resolve("infra.yml");
+        Files.writeString(file, INFRA);
+        when(client.instances()).thenReturn(instances);
+        when(instances.get("pro", "web")).thenReturn(instance("pro", "web", "Stopped", managed("pro", "trusted")));
+        when(instances.list("pro", false)).thenReturn(List.of(instance("pro", "web", "Stopped", Map.of()),
+                instance("pro", "db", "Stopped", Map.of())));
+        when(instances.rename(anyString(), anyString(), anyString())).thenReturn(done);
+    }
+
+    @Test
+    void aManagedInstanceIsRenamedInIncusAndInTheFileAndItsRoutesGoWithIt() throws Exception {
+        Renamer.Renamed r = new Renamer(client, false).rename(WEB, "site", file);
+
+        verify(instances).rename("pro", "web", "site");
+        assertEquals(INFRA.replace("      web:   # the site", "      site:   # the site"), Files.readString(file));
+        assertEquals(List.of("app.test"), r.routes());
+        assertEquals("renamed pro/web to site and in " + file + "; route app.test now goes to site", r.summary());
+    }
+
+    @Test
+    void whenIncusRefusesTheFileIsPutBack() throws Exception {
+        when(instances.rename("pro", "web", "site")).thenThrow(new IncusException(400, "Invalid instance name", null));
+        ActionException e = assertThrows(ActionException.class, () -> new Renamer(client, false).rename(WEB, "site", file));
+        assertTrue(e.getMessage().startsWith("cannot rename pro/web to site: "), e.getMessage());
+        assertEquals(INFRA, Files.readString(file));
+    }
+
+    @Test
+    void aRunningOrTakenNameOrAPolicyNamingItIsRefusedBeforeAnythingChanges() throws Exception {
+        when(instances.get("pro", "web")).thenReturn(instance("pro", "web", "Running", managed("pro", "trusted")));
+        ActionException running = assertThrows(ActionException.class, () -> new Renamer(client, false).rename(WEB, "site", file));
+        assertTrue(running.getMessage().contains("stop it first (S)"), running.getMessage());
+
+        when(instances.get("pro", "web")).thenReturn(instance("pro", "web", "Stopped", managed("pro", "trusted")));
+        ActionException taken = assertThrows(ActionException.class, () -> new Renamer(client, false).rename(WEB, "db", file));
+        assertTrue(taken.getMessage().contains("already has an instance db"), taken.getMessage());
+
+        Files.writeString(file, INFRA + "network_policies:\n  - {from: db, to: web, ports: [8080]}\n");
+        ActionException policy = assertThrows(ActionException.class, () -> new Renamer(client, false).rename(WEB, "site", file));
+        assertTrue(policy.getMessage().contains("network_policies[0].to") && policy.getMessage().contains("'web'"),
+                policy.getMessage());
+        verify(instances, never()).rename(any(), any(), any());
+        assertEquals(INFRA + "network_policies:\n  - {from: db, to: web, ports: [8080]}\n", Files.readString(file));
+    }
+
+    @Test
+    void anUntrackedInstanceIsRenamedInIncusOnly() throws Exception {
+        when(instances.get("pro", "web")).thenReturn(instance("pro", "web", "Stopped", Map.of()));
+        Renamer.Renamed r = new Renamer(client, false).rename(WEB, "site", file);
+        verify(instances).rename("pro", "web", "site");
+        assertNull(r.infraFile());
+        assertEquals(INFRA, Files.readString(file), "an untracked web is not the file's machine web");
+    }
+}
