@@ -18,14 +18,19 @@ final class StartupBench {
         String flags = System.getProperty("bench.java.flags", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1");
         boolean cds = flags.contains("-XX:SharedArchiveFile=");
         List<Double> frames = new ArrayList<>();
+        List<Double> viaTmux = new ArrayList<>();
         List<Double> rss = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             Path marker = Files.createTempFile("first-frame", ".txt");
             Files.delete(marker);
+            // The pane's shell notes the time just before it execs java: the goal counts from the exec,
+            // not from tmux making its session and shell (also reported, for reference).
+            Path execAt = Files.createTempFile("exec-at", ".txt");
             String session = "anklume-bench-" + ProcessHandle.current().pid() + "-" + i;
             long start = System.currentTimeMillis();
             Bench.Shell.run("tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
-                    "ANKLUME_TUI_FIRST_FRAME_FILE=" + marker + " exec java " + flags + " -jar " + jar);
+                    "date +%s%3N > " + execAt + " && ANKLUME_TUI_FIRST_FRAME_FILE=" + marker + " exec java " + flags
+                            + " -jar " + jar);
             try {
                 long deadline = System.currentTimeMillis() + 15_000;
                 while (!(Files.exists(marker) && Files.size(marker) > 0) && System.currentTimeMillis() < deadline) {
@@ -41,17 +46,22 @@ final class StartupBench {
                 String status = Files.readString(Path.of("/proc", pid, "status"));
                 long hwmKb = status.lines().filter(l -> l.startsWith("VmHWM")).map(l -> l.replaceAll("\\D", ""))
                         .mapToLong(Long::parseLong).findFirst().orElse(0);
+                long exec = Long.parseLong(Files.readString(execAt).strip());
                 if (i > 0) { // the first run warms the page cache
-                    frames.add((double) (frame - start));
+                    frames.add((double) (frame - exec));
+                    viaTmux.add((double) (frame - start));
                     rss.add(hwmKb / 1024.0);
                 }
             } finally {
                 Bench.Shell.run("tmux", "kill-session", "-t", session);
                 Files.deleteIfExists(marker);
+                Files.deleteIfExists(execAt);
             }
         }
-        report.addValue("start-up: exec to first full frame, " + instances + " instances",
-                Report.ms(Stats.of(frames).median()), "< 600 ms", "real jar in tmux as the launcher runs it" + (cds ? " (with its flags and CDS archive)" : "") + ", median of 5");
+        report.addValue("start-up: exec to the first frame of the loaded inventory, " + instances + " instances",
+                Report.ms(Stats.of(frames).median()), "< 600 ms", "real jar in tmux as the launcher runs it"
+                        + (cds ? " (with its flags and CDS archive)" : "") + ", median of 5; from `tmux new-session`: "
+                        + Report.ms(Stats.of(viaTmux).median()));
         report.addValue("start-up: peak RSS, " + instances + " instances",
                 String.format(java.util.Locale.ROOT, "%.0f MB", Stats.of(rss).median()), "< 200 MB",
                 "VmHWM 1.5 s after the first frame, median of 5");
