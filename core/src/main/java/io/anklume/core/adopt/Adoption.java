@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +110,7 @@ public final class Adoption {
         }
         mark(ref, domain, edit.domainTrust().yamlName());
         try {
-            write(infraYml, edit.text());
+            InfraFiles.writeAtomically(infraYml, edit.text());
         } catch (IOException e) {
             unmark(ref);
             throw new ActionException(ref.toString(), "adopt", "cannot write " + infraYml + ": " + e.getMessage(), e);
@@ -151,7 +150,7 @@ public final class Adoption {
         } catch (RuntimeException e) {
             unmark(ref);
             try {
-                write(infraYml, original);
+                InfraFiles.writeAtomically(infraYml, original);
             } catch (IOException ignored) {
                 // The adoption error below is what matters; the file then holds the new entry.
             }
@@ -193,18 +192,6 @@ public final class Adoption {
             return "";
         } catch (IOException e) {
             throw new ActionException(ref.toString(), "adopt", "cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Writes through a temporary file in the same directory, so a crash never leaves half a file. */
-    private static void write(Path file, String text) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 

@@ -7,7 +7,6 @@ import io.anklume.core.net.HostNetworks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Adds a machine to an infra file as text (comments and order kept), only if the file is still valid
@@ -38,14 +37,11 @@ public final class Declarations {
         try {
             String before = Files.readString(infraFile);
             String after = new InfraYamlEditor(infraFile.toString()).addMachine(before, domain, machine).text();
-            InfraFiles.Loaded check = InfraFiles.parse(infraFile.toString(), after, HostNetworks.detect());
-            Problem first = check.problems().stream().filter(Problem::isError).findFirst().orElse(null);
+            Problem first = InfraFiles.parse(infraFile.toString(), after, HostNetworks.detect()).firstError();
             if (first != null) {
                 throw new ActionException(target, "declare", "the file would become invalid: " + first);
             }
-            Path temp = Files.createTempFile(infraFile.toAbsolutePath().getParent(), ".infra", ".yml");
-            Files.writeString(temp, after);
-            Files.move(temp, infraFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            InfraFiles.writeAtomically(infraFile, after);
         } catch (IOException e) {
             throw new ActionException(target, "declare", e.getMessage(), e);
         } catch (InfraYamlEditor.EditException e) {

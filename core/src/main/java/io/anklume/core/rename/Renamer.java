@@ -14,7 +14,6 @@ import io.anklume.incus.model.Instance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -110,12 +109,12 @@ public final class Renamer {
             return Optional.empty();
         }
         HostNetworks host = HostNetworks.detect();
-        Problem already = firstError(InfraFiles.parse(infraFile.toString(), before, host));
+        Problem already = InfraFiles.parse(infraFile.toString(), before, host).firstError();
         if (already != null) {
             throw target.refused("the infra file has an error: " + already + " (fix it first)", null);
         }
         InfraFiles.Loaded check = InfraFiles.parse(infraFile.toString(), after.get(), host);
-        Problem first = firstError(check);
+        Problem first = check.firstError();
         if (first != null) {
             throw target.refused("the infra file would become invalid: " + first + " (change that first)", null);
         }
@@ -124,19 +123,9 @@ public final class Renamer {
         return Optional.of(new Edit(before, after.get(), routes));
     }
 
-    private static Problem firstError(InfraFiles.Loaded loaded) {
-        return loaded.problems().stream().filter(Problem::isError).findFirst().orElse(null);
-    }
-
     private static void write(Target target, Path infraFile, String text) {
         try {
-            Path temp = Files.createTempFile(infraFile.toAbsolutePath().getParent(), ".infra", ".yml");
-            try {
-                Files.writeString(temp, text);
-                Files.move(temp, infraFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            InfraFiles.writeAtomically(infraFile, text);
         } catch (IOException e) {
             throw target.refused("cannot write " + infraFile + ": " + e.getMessage(), e);
         }

@@ -12,7 +12,6 @@ import io.anklume.core.net.HostNetworks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -130,18 +129,11 @@ public final class RouteService {
         try {
             String before = Files.readString(infraFile);
             String after = change.apply(before);
-            InfraFiles.Loaded check = InfraFiles.parse(infraFile.toString(), after, HostNetworks.detect());
-            Problem first = check.problems().stream().filter(Problem::isError).findFirst().orElse(null);
+            Problem first = InfraFiles.parse(infraFile.toString(), after, HostNetworks.detect()).firstError();
             if (first != null) {
                 throw new ActionException(target, action, "the file would become invalid: " + first);
             }
-            Path temp = Files.createTempFile(infraFile.toAbsolutePath().getParent(), ".infra", ".yml");
-            try {
-                Files.writeString(temp, after);
-                Files.move(temp, infraFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            InfraFiles.writeAtomically(infraFile, after);
         } catch (IOException e) {
             throw new ActionException(target, action, e.getMessage(), e);
         } catch (RoutesYamlEditor.EditException e) {
