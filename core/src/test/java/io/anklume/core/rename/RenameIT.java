@@ -20,10 +20,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import io.anklume.core.routing.lab.Eventually;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,7 +67,7 @@ class RenameIT {
                 InfraRoutes routes = new InfraRoutes(file, inventory, false);
                 RouteKeeper keeper = routes.keep(Duration.ofSeconds(1), outcome -> { }).orElseThrow();
                 try {
-                    await("the route of " + web, () -> has(admin, oldId));
+                    Eventually.await("the route of " + web, Duration.ofSeconds(15), () -> has(admin, oldId));
 
                     Renamer.Renamed renamed = new Renamer(lab.client(), false).rename(new InstanceRef(lab.project(), web), site, file);
                     routes.sync();
@@ -82,7 +82,8 @@ class RenameIT {
                     var r = lab.exec(site, "sh", "-c", "mkdir -p /var/www && echo page-of-" + site
                             + " > /var/www/index.html && busybox httpd -p 8080 -h /var/www");
                     assertEquals(0, r.exitCode(), r::stderr);
-                    await("the page of " + site + " through Caddy", () -> fetch(caddy, host).equals("200 page-of-" + site));
+                    Eventually.await("the page of " + site + " through Caddy", Duration.ofSeconds(15),
+                            () -> fetch(caddy, host).equals("200 page-of-" + site));
                 } finally {
                     keeper.close();
                 }
@@ -106,16 +107,5 @@ class RenameIT {
         } catch (java.io.IOException e) {
             return "-1 " + e.getMessage();
         }
-    }
-
-    private static void await(String what, BooleanSupplier done) {
-        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < end) {
-            if (done.getAsBoolean()) {
-                return;
-            }
-            IncusLab.sleep(100);
-        }
-        throw new AssertionError(what + " did not happen within 15 s");
     }
 }

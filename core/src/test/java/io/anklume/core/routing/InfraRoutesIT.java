@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import io.anklume.core.routing.lab.Eventually;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,8 +46,8 @@ class InfraRoutesIT {
             try (LiveInventory inventory = new LiveInventory(lab.client(), Clock.systemUTC(), InventorySettings.defaults()).start();
                  InfraRoutes routes = new InfraRoutes(file, inventory, false)) {
                 assertTrue(inventory.awaitLoaded(Duration.ofSeconds(20)));
-                await("the inventory to see " + web + " at " + ip, () -> AddressBook.of(inventory.current())
-                        .ipv4(lab.project(), web).equals(Optional.of(ip)));
+                Eventually.await("the inventory to see " + web + " at " + ip, Duration.ofSeconds(15),
+                        () -> AddressBook.of(inventory.current()).ipv4(lab.project(), web).equals(Optional.of(ip)));
                 assertTrue(routes.keep(Duration.ofSeconds(1), outcome -> { }).isEmpty(), "nothing to keep yet");
 
                 routes.add(web, "app-" + lab.suffix() + ".test", 8080, null, null);
@@ -54,8 +55,8 @@ class InfraRoutesIT {
 
                 lab.client().instances().changeState(lab.project(), web, new StateAction(StateAction.Kind.STOP, 10, true, false))
                         .await(Duration.ofSeconds(30));
-                await("the route of the stopped " + web + " to answer 503 instead of proxying to " + ip,
-                        () -> "static_response".equals(handler(admin, id)));
+                Eventually.await("the route of the stopped " + web + " to answer 503 instead of proxying to " + ip,
+                        Duration.ofSeconds(15), () -> "static_response".equals(handler(admin, id)));
             }
         }
     }
@@ -71,16 +72,5 @@ class InfraRoutesIT {
     private static String dial(CaddyAdmin admin, String id) {
         JsonNode route = admin.get(id).orElseThrow();
         return route.get("handle").get(0).get("upstreams").get(0).get("dial").asText();
-    }
-
-    private static void await(String what, java.util.function.BooleanSupplier done) {
-        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < end) {
-            if (done.getAsBoolean()) {
-                return;
-            }
-            IncusLab.sleep(100);
-        }
-        throw new AssertionError(what + " did not happen within 15 s");
     }
 }
