@@ -1,6 +1,10 @@
 package io.anklume.core.infra;
 
+import java.io.StringReader;
 import java.util.Optional;
+import java.util.function.Function;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.CollectionNode;
@@ -39,6 +43,23 @@ public final class YamlText {
         Mark end = node.getEndMark();
         // A block scalar ends at the start of the next line.
         return end.getColumn() == 0 && end.getLine() > node.getStartMark().getLine() ? end.getLine() - 1 : end.getLine();
+    }
+
+    /**
+     * The node tree of {@code text}, read as {@code file}; an empty file or one that is not YAML is
+     * refused through {@code refusal} with a message naming the file.
+     */
+    public static Node compose(String file, String text, Function<String, ? extends RuntimeException> refusal) {
+        Node root;
+        try {
+            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw refusal.apply(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (root == null) {
+            throw refusal.apply(file + ": the file is empty");
+        }
+        return root;
     }
 
     public static Optional<NodeTuple> entry(MappingNode map, String key) {

@@ -3,10 +3,8 @@ package io.anklume.core.rename;
 import static io.anklume.core.infra.YamlText.entry;
 import static io.anklume.core.infra.YamlText.scalar;
 
-import java.io.StringReader;
+import io.anklume.core.infra.YamlText;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -67,14 +65,6 @@ final class MachineKeyEditor {
     }
 
     private Node compose(String text) {
-        try {
-            Node root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
-            if (root == null) {
-                throw new EditException(file + ": the file is empty");
-            }
-            return root;
-        } catch (org.yaml.snakeyaml.error.YAMLException e) {
-            throw new EditException(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        return YamlText.compose(file, text, EditException::new);
     }
 }

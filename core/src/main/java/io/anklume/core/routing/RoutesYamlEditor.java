@@ -8,13 +8,11 @@ import static io.anklume.core.infra.YamlText.quote;
 import static io.anklume.core.infra.YamlText.scalar;
 
 import io.anklume.core.infra.Route;
-import java.io.StringReader;
+import io.anklume.core.infra.YamlText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -173,16 +171,7 @@ public final class RoutesYamlEditor {
     }
 
     private Node compose(String text) {
-        try {
-            LoaderOptions options = new LoaderOptions();
-            Node root = new Yaml(options).compose(new StringReader(text));
-            if (root == null) {
-                throw new EditException(file + ": the file is empty");
-            }
-            return root;
-        } catch (org.yaml.snakeyaml.error.YAMLException e) {
-            throw new EditException(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        return YamlText.compose(file, text, EditException::new);
     }
 
     private Node entryOf(MappingNode map, String key) {
