@@ -66,11 +66,7 @@ public final class HelpView implements View {
     public void draw(Area area) {
         area.line(0, Text.fit("KEY", 8) + "ACTION", area.colors().role("header"), TextColor.ANSI.DEFAULT, true);
         int visible = Math.max(1, area.rows() - 1);
-        if (selected < offset) {
-            offset = selected;
-        } else if (selected >= offset + visible) {
-            offset = selected - visible + 1;
-        }
+        offset = Viewport.keepInView(offset, selected, visible);
         for (int i = offset; i < entries.size() && i - offset < visible; i++) {
             KeyAction a = entries.get(i);
             String line = Text.fit(a.key(), 8) + a.description() + (a.enabled() ? "" : "  (" + a.disabledReason() + ")");

@@ -303,11 +303,7 @@ public final class ListView implements View {
             lines.add(v);
         }
         int selectedLine = lines.indexOf(list.get(selected));
-        if (selectedLine < offset) {
-            offset = selectedLine;
-        } else if (selectedLine >= offset + visible) {
-            offset = selectedLine - visible + 1;
-        }
+        offset = Viewport.keepInView(offset, selectedLine, visible);
         offset = Math.max(0, Math.min(offset, Math.max(0, lines.size() - visible)));
         List<InstanceRef> onScreen = new ArrayList<>();
         for (int i = 0; i < visible && offset + i < lines.size(); i++) {

@@ -139,11 +139,7 @@ public final class SnapshotsView implements View {
         Instant now = Instant.now();
         // Scheduled snapshots pile up past one screen: keep the selection (what Enter restores) in view.
         int visible = Math.max(1, area.rows() - 1);
-        if (selected < offset) {
-            offset = selected;
-        } else if (selected >= offset + visible) {
-            offset = selected - visible + 1;
-        }
+        offset = Viewport.keepInView(offset, selected, visible);
         for (int i = offset; i < s.size() && i - offset < visible; i++) {
             SnapshotView x = s.get(i);
             String line = Text.fit(x.name(), 32) + " " + Text.fit(Text.date(x.createdAt()), 17) + " "
