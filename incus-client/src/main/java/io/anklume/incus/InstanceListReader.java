@@ -1,6 +1,5 @@
 package io.anklume.incus;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.anklume.incus.model.Instance;
@@ -19,6 +18,8 @@ import java.util.Map;
  * costs several hundred milliseconds before the first useful screen.
  */
 final class InstanceListReader {
+    private static final String WHERE = "an Incus instance list";
+
     private InstanceListReader() {}
 
     /** The parser is on the list's START_ARRAY (or its null); leaves it on the matching END_ARRAY. */
@@ -120,22 +121,14 @@ final class InstanceListReader {
     }
 
     private static String text(JsonParser p) throws IOException {
-        return scalar(p).getValueAsString();
+        return JsonTokens.text(p, WHERE);
     }
 
-    /** The current value must be a scalar, as for the databind mapping: an object there is not an instance list. */
     private static JsonParser scalar(JsonParser p) throws IOException {
-        if (p.currentToken().isStructStart()) {
-            throw new JsonParseException(p,
-                    "expected a scalar in an Incus instance list, found " + p.currentToken());
-        }
-        return p;
+        return JsonTokens.scalar(p, WHERE);
     }
 
     private static void expect(JsonParser p, JsonToken token) throws IOException {
-        if (p.currentToken() != token) {
-            throw new JsonParseException(p,
-                    "expected " + token + " in an Incus instance list, found " + p.currentToken());
-        }
+        JsonTokens.expect(p, token, WHERE);
     }
 }

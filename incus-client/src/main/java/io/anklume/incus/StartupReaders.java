@@ -1,6 +1,5 @@
 package io.anklume.incus;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.anklume.incus.model.NetworkLease;
@@ -17,6 +16,8 @@ import java.util.List;
  * skipped, missing ones null.
  */
 final class StartupReaders {
+    private static final String WHERE = "an Incus answer";
+
     private StartupReaders() {}
 
     /** {@code GET /1.0/networks/NAME/leases}: the parser is on the list's START_ARRAY (or its null). */
@@ -102,15 +103,10 @@ final class StartupReaders {
     }
 
     private static String text(JsonParser p) throws IOException {
-        if (p.currentToken().isStructStart()) {
-            throw new JsonParseException(p, "expected a scalar in an Incus answer, found " + p.currentToken());
-        }
-        return p.getValueAsString();
+        return JsonTokens.text(p, WHERE);
     }
 
     private static void expect(JsonParser p, JsonToken token) throws IOException {
-        if (p.currentToken() != token) {
-            throw new JsonParseException(p, "expected " + token + " in an Incus answer, found " + p.currentToken());
-        }
+        JsonTokens.expect(p, token, WHERE);
     }
 }
