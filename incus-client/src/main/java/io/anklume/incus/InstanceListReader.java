@@ -24,13 +24,20 @@ final class InstanceListReader {
 
     /** The parser is on the list's START_ARRAY (or its null); leaves it on the matching END_ARRAY. */
     static List<Instance> read(JsonParser p) throws IOException {
+        return read(p, i -> { });
+    }
+
+    /** As {@link #read(JsonParser)}, handing each instance to {@code eachRead} as soon as it is read. */
+    static List<Instance> read(JsonParser p, java.util.function.Consumer<? super Instance> eachRead) throws IOException {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
             return List.of();
         }
         expect(p, JsonToken.START_ARRAY);
         List<Instance> out = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            out.add(instance(p));
+            Instance read = instance(p);
+            out.add(read);
+            eachRead.accept(read);
         }
         return out;
     }

@@ -17,6 +17,16 @@ public interface InstancesApi {
     /** Every instance of every project in one request; {@code withState} uses recursion=2 (slow). */
     List<Instance> listAllProjects(boolean withState);
 
+    /**
+     * As {@code listAllProjects(false)}, handing each instance to {@code eachRead} as soon as it is read,
+     * while the rest of the list is still arriving (on the reading thread).
+     */
+    default List<Instance> listAllProjects(java.util.function.Consumer<? super Instance> eachRead) {
+        List<Instance> all = listAllProjects(false);
+        all.forEach(eachRead);
+        return all;
+    }
+
     List<Instance> list(String project, boolean withState);
 
     /** One instance with its state and snapshots; 404 as {@link IncusException}. */

@@ -33,6 +33,13 @@ final class RestInstances implements InstancesApi {
     }
 
     @Override
+    public List<Instance> listAllProjects(java.util.function.Consumer<? super Instance> eachRead) {
+        List<Instance> listed = rest.getStreamed("/1.0/instances", Query.of().with("all-projects", "true").with("recursion", 1),
+                p -> InstanceListReader.read(p, eachRead));
+        return listed == null ? List.of() : listed;
+    }
+
+    @Override
     public List<Instance> list(String project, boolean withState) {
         return list(Query.project(project), withState);
     }

@@ -189,6 +189,11 @@ class RestTest {
         java.util.List<Instance> listed = new RestInstances(rest).listAllProjects(false);
         assertEquals(java.util.Arrays.asList(rest.get("/1.0/instances", Query.of(), Instance[].class)), listed);
         assertEquals(4, listed.size());
+
+        java.util.List<Instance> handed = new java.util.ArrayList<>();
+        java.util.List<Instance> streamed = new RestInstances(rest).listAllProjects(handed::add);
+        assertEquals(listed, streamed);
+        assertEquals(listed, handed, "each instance, in order, as it is read");
     }
 
     @Test

@@ -228,10 +228,11 @@ public final class LiveInventory implements Inventory {
         boolean firstLoaded = false;
         try {
             long startSeq = state.sequence();
-            // The bridges of the last load are read while Incus builds the list, not after it.
-            Map<LeaseTable.Pair, Future<List<NetworkLease>>> early = submitLeaseReads(leasePairs);
-            List<Instance> listed = client.instances().listAllProjects(false);
-            LeaseTable leases = readLeases(listed, early);
+            // The bridges of the last load are read while Incus builds the list, and a bridge new to this
+            // list as soon as its first instance is read (the first load knows none), not after the list.
+            Map<LeaseTable.Pair, Future<List<NetworkLease>>> sent = submitLeaseReads(leasePairs);
+            List<Instance> listed = client.instances().listAllProjects(i -> sendLeaseReads(i, sent));
+            LeaseTable leases = readLeases(listed, sent);
             state.applyFull(listed, leases, startSeq);
             failures.set(0);
             firstLoaded = firstLoad.getCount() > 0;
@@ -253,8 +254,8 @@ public final class LiveInventory implements Inventory {
     }
 
     /**
-     * One read per (project, bridge) pair in use, reusing the reads sent early for the pairs of the
-     * last load; a bridge whose leases cannot be read keeps the old ones.
+     * One read per (project, bridge) pair in use, reusing the reads sent early (for the pairs of the
+     * last load and while the list was read); a bridge whose leases cannot be read keeps the old ones.
      */
     private LeaseTable readLeases(List<Instance> listed, Map<LeaseTable.Pair, Future<List<NetworkLease>>> early) {
         Set<LeaseTable.Pair> pairs = new LinkedHashSet<>();
@@ -298,6 +299,12 @@ public final class LiveInventory implements Inventory {
             sent.put(pair, submitLeaseRead(pair));
         }
         return sent;
+    }
+
+    private void sendLeaseReads(Instance listed, Map<LeaseTable.Pair, Future<List<NetworkLease>>> sent) {
+        for (NicBridge nic : InstanceMapper.nics(listed)) {
+            sent.computeIfAbsent(new LeaseTable.Pair(InstanceMapper.projectOf(listed), nic.bridge()), this::submitLeaseRead);
+        }
     }
 
     private Future<List<NetworkLease>> submitLeaseRead(LeaseTable.Pair pair) {

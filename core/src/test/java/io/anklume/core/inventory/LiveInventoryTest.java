@@ -66,6 +66,8 @@ class LiveInventoryTest {
         when(client.networks()).thenReturn(networks);
         when(client.snapshots()).thenReturn(snapshots);
         when(client.events()).thenReturn(events);
+        // The streamed list hands each instance over as the list(false) stubbed by each test returns it.
+        when(instances.listAllProjects(any(java.util.function.Consumer.class))).thenCallRealMethod();
         when(events.subscribe(any(), any())).thenAnswer(inv -> {
             stream.set(inv.getArgument(1));
             return mock(EventSubscription.class);
@@ -149,7 +151,8 @@ class LiveInventoryTest {
         when(networks.leases(anyString(), anyString())).thenReturn(List.of());
         start(Duration.ofMinutes(1));
         awaitSnapshot(s -> s.instances().size() == 200);
-        verify(instances, times(1)).listAllProjects(false);
+        verify(instances, times(1)).listAllProjects(false); // through the streamed form:
+        verify(instances, times(1)).listAllProjects(any(java.util.function.Consumer.class));
         verify(networks, times(2)).leases(anyString(), anyString());
         org.mockito.Mockito.verifyNoMoreInteractions(instances, networks, snapshots);
     }
@@ -178,6 +181,32 @@ class LiveInventoryTest {
         assertTrue(askedBeforeTheList.get(), "the reload read the leases only after the list");
         assertEquals("10.231.0.10", view(s, WEB).ipv4());
         verify(networks, times(2)).leases("lab", "anklumebr0");
+    }
+
+    @Test
+    void theFirstLoadReadsABridgesLeasesAsSoonAsItsFirstInstanceIsReadNotAfterTheList() throws Exception {
+        java.util.concurrent.CountDownLatch leaseAsked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean askedWhileListing = new java.util.concurrent.atomic.AtomicBoolean();
+        when(networks.leases("lab", "anklumebr0")).thenAnswer(inv -> {
+            leaseAsked.countDown();
+            return List.of(lease("web", "10.231.0.10"));
+        });
+        Instance web = instance("lab", "web", "Running", Map.of());
+        Instance db = instance("lab", "db", "Running", Map.of());
+        when(instances.listAllProjects(any(java.util.function.Consumer.class))).thenAnswer(inv -> {
+            java.util.function.Consumer<Instance> eachRead = inv.getArgument(0);
+            eachRead.accept(web);
+            // The rest of the list is still on its way: the bridge's leases must be asked for by now.
+            askedWhileListing.set(leaseAsked.await(2, java.util.concurrent.TimeUnit.SECONDS));
+            eachRead.accept(db);
+            return List.of(web, db);
+        });
+
+        start(Duration.ofMinutes(1));
+
+        assertTrue(askedWhileListing.get(), "the first load read the leases only after the whole list");
+        assertEquals("10.231.0.10", view(inventory.current(), WEB).ipv4());
+        verify(networks, times(1)).leases("lab", "anklumebr0");
     }
 
     @Test
