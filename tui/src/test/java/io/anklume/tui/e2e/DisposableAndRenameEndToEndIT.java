@@ -51,13 +51,6 @@ class DisposableAndRenameEndToEndIT {
         return Tmux.start(120, 40, "exec java -jar " + jar + " --infra " + infra);
     }
 
-    static void filter(Tmux t, String text) {
-        t.waitForText("connected", WAIT);
-        t.keys("/");
-        t.type(text);
-        t.keys("Enter");
-    }
-
     @Test
     void aDisposableIsDrawnAsDisposableInItsDomainAndAdoptionSaysWhyNot(@TempDir Path dir) throws Exception {
         Path infra = dir.resolve("infra.yml");
@@ -65,7 +58,7 @@ class DisposableAndRenameEndToEndIT {
         Disposables disposables = new Disposables(lab.client(), Clock.systemUTC(), false);
         InstanceRef disp = disposables.launch("busybox", lab.project());
         try (Tmux t = start(infra)) {
-            filter(t, disp.name());
+            t.filterRows(disp.name(), WAIT);
             String screen = t.waitFor("the disposable row", s -> s.lines().anyMatch(l -> l.contains(disp.name())
                     && l.contains("disposable")), WAIT);
             String row = screen.lines().filter(l -> l.contains(disp.name())).findFirst().orElseThrow();
@@ -101,7 +94,7 @@ class DisposableAndRenameEndToEndIT {
                             port: 8080
                 """.formatted(lab.project(), web));
         try (Tmux t = start(infra)) {
-            filter(t, lab.suffix());
+            t.filterRows(lab.suffix(), WAIT);
             t.waitFor(web + " listed, stopped", s -> s.lines().anyMatch(l -> l.contains(web) && l.contains("Stopped")), WAIT);
             t.keys("m");
             t.waitForText("rename " + lab.project() + "/" + web + " to: " + web, WAIT);

@@ -74,10 +74,7 @@ class ShellEndToEndIT {
                 "project_name: e2e\nglobal:\n  addressing: {base_octet: 10, zone_base: 20}\ndomains: {}\n");
         Path jar = Path.of("target", "anklume-tui.jar").toAbsolutePath();
         try (Tmux t = Tmux.start(120, 40, "exec java -jar " + jar + " --infra " + infra)) {
-            t.waitForText(box, WAIT);
-            t.keys("/");
-            t.type(box);
-            t.keys("Enter");
+            t.filterRows(box, WAIT);
             t.waitFor("only " + box + " listed", s -> s.contains(box) && !s.contains("legacy"), WAIT);
             t.keys("x");
             Thread.sleep(1500);

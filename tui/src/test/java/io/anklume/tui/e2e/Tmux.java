@@ -79,6 +79,17 @@ public final class Tmux implements AutoCloseable {
                 + "; the screen was:\n" + last);
     }
 
+    /**
+     * Waits for the first loaded list, then filters it with {@code /text}: a row is then on screen
+     * however many other instances the lab holds (they may sort above it, off the first page).
+     */
+    public void filterRows(String text, Duration timeout) {
+        waitForText("connected", timeout);
+        keys("/");
+        type(text);
+        keys("Enter");
+    }
+
     public String waitForText(String text, Duration timeout) {
         return waitFor("'" + text + "'", s -> s.contains(text), timeout);
     }

@@ -49,10 +49,7 @@ class TuiEndToEndIT {
         Files.writeString(infra, "project_name: e2e\nglobal:\n  addressing: {base_octet: 10, zone_base: 150}\ndomains: {}\n");
         lab.exec(box, "sh", "-c", "echo original > /root/state.txt");
         try (Tmux t = start(infra)) {
-            t.waitForText(box, WAIT);
-            t.keys("/");
-            t.type(box);
-            t.keys("Enter");
+            t.filterRows(box, WAIT);
             t.waitFor("only " + box + " listed", s -> s.contains(box) && !s.contains(stray), WAIT);
             t.keys("p");
             t.waitForText("no snapshots of " + lab.project() + "/" + box, WAIT);
@@ -92,10 +89,7 @@ class TuiEndToEndIT {
                 """;
         Files.writeString(infra, original);
         try (Tmux t = start(infra)) {
-            t.waitForText(stray, WAIT);
-            t.keys("/");
-            t.type(stray);
-            t.keys("Enter");
+            t.filterRows(stray, WAIT);
             t.waitFor("only " + stray + " listed", s -> s.contains(stray) && !s.contains(box), WAIT);
             assertTrue(t.screen().contains("UNTRACKED"), t.screen());
             t.keys("a");
@@ -119,6 +113,7 @@ class TuiEndToEndIT {
         Path infra = dir.resolve("infra.yml");
         Files.writeString(infra, "project_name: e2e\nglobal:\n  addressing: {base_octet: 10, zone_base: 150}\ndomains: {}\n");
         try (Tmux t = start(infra)) {
+            t.filterRows(box, WAIT);
             t.waitForText(box, WAIT);
             // Wider, then smaller than the first frame, then back: each time the whole screen must be
             // drawn again, not only the cells that changed (the terminal does not keep the rest).
