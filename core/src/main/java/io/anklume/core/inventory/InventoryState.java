@@ -15,6 +15,9 @@ import java.util.TreeMap;
  * The observed model behind {@link LiveInventory}. Every method holds the lock only for map updates,
  * never during a request. Each change to an instance gets a sequence number so a slow full reload that
  * started earlier does not overwrite what an event brought in meanwhile.
+ *
+ * <p>The rows of a snapshot are made once per change, not per snapshot: the screen asks for one several
+ * times a frame, and mapping a few hundred instances each time would be most of drawing one.
  */
 final class InventoryState {
 
@@ -31,6 +34,8 @@ final class InventoryState {
     private boolean loaded;
     private String unreachable;
     private String streamDown;
+    /** The rows as of the last change; null once something changed since. */
+    private List<InstanceView> views;
 
     synchronized long sequence() {
         return seq;
@@ -38,6 +43,7 @@ final class InventoryState {
 
     /** Replaces the model with a full listing read since {@code startSeq}, keeping newer per-instance news. */
     synchronized void applyFull(List<Instance> listed, LeaseTable newLeases, long startSeq) {
+        views = null;
         Map<InstanceRef, Instance> fresh = new HashMap<>();
         for (Instance i : listed) {
             fresh.put(InstanceMapper.refOf(i), i);
@@ -60,6 +66,7 @@ final class InventoryState {
     }
 
     synchronized void putInstance(Instance i) {
+        views = null;
         InstanceRef ref = InstanceMapper.refOf(i);
         instances.put(ref, i);
         impliedStatus.remove(ref);
@@ -67,6 +74,7 @@ final class InventoryState {
     }
 
     synchronized void imply(InstanceRef ref, String status) {
+        views = null;
         if (instances.containsKey(ref)) {
             impliedStatus.put(ref, status);
             touch(ref);
@@ -74,6 +82,7 @@ final class InventoryState {
     }
 
     synchronized void remove(InstanceRef ref) {
+        views = null;
         forget(ref);
         touch(ref);
     }
@@ -87,6 +96,7 @@ final class InventoryState {
     }
 
     synchronized void putDetails(InstanceRef ref, LiveDetails d) {
+        views = null;
         if (instances.containsKey(ref)) {
             details.put(ref, d);
             seq++;
@@ -94,6 +104,7 @@ final class InventoryState {
     }
 
     synchronized void adjustSnapshotCount(InstanceRef ref, int delta) {
+        views = null;
         LiveDetails d = details.get(ref);
         if (d != null) {
             details.put(ref, d.withSnapshotDelta(delta));
@@ -106,6 +117,7 @@ final class InventoryState {
     }
 
     synchronized void snapshotting(InstanceRef ref, boolean running) {
+        views = null;
         if (running) {
             snapshotting.add(ref);
         } else {
@@ -118,6 +130,7 @@ final class InventoryState {
     }
 
     synchronized void putLeases(LeaseTable.Pair pair, List<io.anklume.incus.model.NetworkLease> list) {
+        views = null;
         leases = leases.with(pair, list);
         seq++;
     }
@@ -149,6 +162,18 @@ final class InventoryState {
     }
 
     synchronized InventorySnapshot snapshot(Instant now) {
+        if (views == null) {
+            views = rows();
+        }
+        String problem = unreachable != null ? unreachable : streamDown;
+        boolean connected = loaded && problem == null;
+        String text = connected ? null
+                : problem != null ? "disconnected from Incus (" + problem + "): retrying"
+                : "connecting to Incus";
+        return new InventorySnapshot(views, connected, text, now);
+    }
+
+    private List<InstanceView> rows() {
         List<InstanceView> views = new ArrayList<>(instances.size());
         for (Map.Entry<InstanceRef, Instance> e : instances.entrySet()) {
             InstanceView v = InstanceMapper.toView(e.getValue(), leases, details.getOrDefault(e.getKey(), LiveDetails.NONE));
@@ -158,12 +183,7 @@ final class InventoryState {
             }
             views.add(status == null ? v : withStatus(v, status));
         }
-        String problem = unreachable != null ? unreachable : streamDown;
-        boolean connected = loaded && problem == null;
-        String text = connected ? null
-                : problem != null ? "disconnected from Incus (" + problem + "): retrying"
-                : "connecting to Incus";
-        return new InventorySnapshot(List.copyOf(views), connected, text, now);
+        return List.copyOf(views);
     }
 
     private static InstanceView withStatus(InstanceView v, String status) {

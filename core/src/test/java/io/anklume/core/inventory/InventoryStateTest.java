@@ -3,6 +3,7 @@ package io.anklume.core.inventory;
 import static io.anklume.core.inventory.TestInstances.instance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -38,6 +39,29 @@ class InventoryStateTest {
         s = state.snapshot(Instant.EPOCH);
         assertEquals("Running", status(s, "web"));
         assertEquals(1, s.instances().size(), "a later reload drops what is gone");
+    }
+
+    @Test
+    void theRowsAreMadeOncePerChangeAndEachKindOfChangeShows() {
+        InventoryState state = new InventoryState();
+        state.applyFull(List.of(instance("lab", "web", "Running", Map.of())), LeaseTable.EMPTY, 0);
+        InventorySnapshot first = state.snapshot(Instant.EPOCH);
+        assertSame(first.instances(), state.snapshot(Instant.EPOCH.plusSeconds(1)).instances(), "no change, same rows");
+
+        state.putDetails(WEB, new LiveDetails(1.5, 2048L, 3));
+        assertEquals(3, state.snapshot(Instant.EPOCH).instances().get(0).snapshotCount());
+        state.adjustSnapshotCount(WEB, 1);
+        assertEquals(4, state.snapshot(Instant.EPOCH).instances().get(0).snapshotCount());
+        state.putLeases(new LeaseTable.Pair("lab", "anklumebr0"), List.of(TestInstances.lease("web", "10.231.0.7")));
+        assertEquals("10.231.0.7", state.snapshot(Instant.EPOCH).instances().get(0).ipv4());
+        state.putInstance(instance("lab", "web", "Frozen", Map.of()));
+        assertEquals("Frozen", status(state.snapshot(Instant.EPOCH), "web"));
+        state.snapshotting(WEB, true);
+        assertEquals("Running", status(state.snapshot(Instant.EPOCH), "web"), "frozen only to be copied");
+        state.imply(WEB, "Stopped");
+        assertEquals("Stopped", status(state.snapshot(Instant.EPOCH), "web"));
+        state.remove(WEB);
+        assertTrue(state.snapshot(Instant.EPOCH).instances().isEmpty());
     }
 
     @Test
