@@ -136,8 +136,8 @@ public final class LiveInventory implements Inventory {
     }
 
     /**
-     * The figures read within {@link InventorySettings#detailsTtl()}. Built at first use or after the
-     * first load: a Caffeine cache costs tens of milliseconds cold (its class is found through method
+     * The figures read within {@link InventorySettings#detailsTtl()}. Built at the first request for
+     * details, after the first frame: a Caffeine cache costs tens of milliseconds cold (its class is found through method
      * handles), which held back the first list when the constructor built it.
      */
     private Cache<InstanceRef, LiveDetails> freshDetails() {
@@ -194,6 +194,12 @@ public final class LiveInventory implements Inventory {
      */
     @Override
     public void requestDetails(Collection<InstanceRef> refs) {
+        // Off the caller's thread (the screen's): the first call builds the cache.
+        List<InstanceRef> wanted = List.copyOf(refs);
+        submit(() -> requestNow(wanted));
+    }
+
+    private void requestNow(List<InstanceRef> refs) {
         for (InstanceRef ref : refs) {
             if (freshDetails().getIfPresent(ref) == null && detailsInFlight.add(ref)) {
                 submit(() -> fetchDetails(ref));
@@ -245,7 +251,6 @@ public final class LiveInventory implements Inventory {
             refreshing.set(false);
             if (firstLoaded) {
                 publish(); // the screen waits for this one: nothing to gather it with
-                submit(this::freshDetails); // asked for right after the first frame
             } else {
                 changed();
             }

@@ -40,10 +40,12 @@ public final class ObservedStateCache implements ObservedStateSource {
     private final IncusClient incus;
     private final ObservedStateReader reader;
     private final Duration connectWait;
-    private final Cache<ObservedKey, Object> kept;
+    private final Duration maxAge;
+    private final Ticker ticker;
     private final CountDownLatch firstConnection = new CountDownLatch(1);
     private final Object lock = new Object();
     // Guarded by lock.
+    private Cache<ObservedKey, Object> kept;
     private final Map<ObservedKey, Long> generations = new HashMap<>();
     private long epoch;
     private boolean connected;
@@ -60,11 +62,8 @@ public final class ObservedStateCache implements ObservedStateSource {
         this.incus = incus;
         this.reader = new ObservedStateReader(incus);
         this.connectWait = connectWait;
-        this.kept = Caffeine.newBuilder()
-                .expireAfterWrite(maxAge)
-                .ticker(ticker)
-                .executor(Runnable::run)
-                .build();
+        this.maxAge = maxAge;
+        this.ticker = ticker;
     }
 
     @Override
@@ -74,7 +73,7 @@ public final class ObservedStateCache implements ObservedStateSource {
         Map<ObservedKey, Stamp> missing = new LinkedHashMap<>();
         synchronized (lock) {
             for (ObservedKey key : ObservedKey.needed(domainProjects, bridges)) {
-                Object answer = kept.getIfPresent(key);
+                Object answer = kept().getIfPresent(key);
                 if (answer != null) {
                     answers.put(key, answer);
                 } else {
@@ -88,7 +87,7 @@ public final class ObservedStateCache implements ObservedStateSource {
             synchronized (lock) {
                 read.forEach((key, answer) -> {
                     if (connected && missing.get(key).equals(stamp(key))) {
-                        kept.put(key, answer);
+                        kept().put(key, answer);
                     }
                 });
             }
@@ -101,7 +100,7 @@ public final class ObservedStateCache implements ObservedStateSource {
     public void forgetAll() {
         synchronized (lock) {
             epoch++;
-            kept.invalidateAll();
+            kept().invalidateAll();
         }
     }
 
@@ -123,6 +122,21 @@ public final class ObservedStateCache implements ObservedStateSource {
     /** When a read started: its answer is kept only if both are unchanged when it ends. */
     private record Stamp(long epoch, long generation) {}
 
+    /**
+     * Built at first use, not with the services: a Caffeine cache costs tens of milliseconds cold (its
+     * class is found through method handles), which the TUI's start-up would wait for. Under lock.
+     */
+    private Cache<ObservedKey, Object> kept() {
+        if (kept == null) {
+            kept = Caffeine.newBuilder()
+                    .expireAfterWrite(maxAge)
+                    .ticker(ticker)
+                    .executor(Runnable::run)
+                    .build();
+        }
+        return kept;
+    }
+
     private Stamp stamp(ObservedKey key) {
         return new Stamp(epoch, generations.computeIfAbsent(key, k -> 0L));
     }
@@ -131,7 +145,7 @@ public final class ObservedStateCache implements ObservedStateSource {
         synchronized (lock) {
             // Every key a read is in flight for has a generation (stamp registers it), so none is missed.
             generations.replaceAll((key, generation) -> stale.test(key) ? generation + 1 : generation);
-            kept.invalidateAll(kept.asMap().keySet().stream().filter(stale).toList());
+            kept().invalidateAll(kept().asMap().keySet().stream().filter(stale).toList());
         }
     }
 
@@ -186,7 +200,7 @@ public final class ObservedStateCache implements ObservedStateSource {
             synchronized (lock) {
                 connected = up && !closed;
                 epoch++;
-                kept.invalidateAll();
+                kept().invalidateAll();
             }
             if (up) {
                 firstConnection.countDown();
