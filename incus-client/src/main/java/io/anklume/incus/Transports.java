@@ -37,6 +37,9 @@ final class Transports {
     private Transports() {}
 
     static OkHttpClient http(IncusConfig config) {
+        if (config.endpoint() instanceof IncusConfig.Endpoint.UnixSocket) {
+            loadSecurityProvidersAside();
+        }
         Dispatcher dispatcher = new Dispatcher();
         // Applies, waits and event streams run side by side; OkHttp's default of 5 per host is too few.
         dispatcher.setMaxRequests(128);
@@ -61,6 +64,17 @@ final class Transports {
                     .hostnameVerifier((host, session) -> true); // the certificate itself is pinned
         }
         return b.build();
+    }
+
+    /**
+     * OkHttp's first call looks at the JDK's first security provider (to prefer Conscrypt), which
+     * instantiates all of them: ~60 ms cold, which the first request would wait for even over the unix
+     * socket. Done on a thread of its own while the client is built, it is over by the first call.
+     */
+    private static void loadSecurityProvidersAside() {
+        Thread t = new Thread(java.security.Security::getProviders, "security-providers");
+        t.setDaemon(true);
+        t.start();
     }
 
     static String baseUrl(IncusConfig config) {
