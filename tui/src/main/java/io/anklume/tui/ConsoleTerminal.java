@@ -1,5 +1,6 @@
 package io.anklume.tui;
 
+import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,10 @@ import java.util.Set;
  * start-up on a busy machine, all before the first frame). Here the save also applies those four
  * settings, and Lanterna's own calls for them during the set-up are skipped; any later call runs as
  * Lanterna's. Restoring uses the settings saved here.
+ *
+ * <p>The same process reports the size ({@code stty size}): Lanterna asks the terminal for it (moves the
+ * cursor far away, asks where it is, waits for the answer) each time the screen or the first frame wants
+ * it. That size serves until the terminal is resized; then Lanterna's way is used.
  */
 class ConsoleTerminal extends UnixTerminal {
     /** What the one set-up process applies besides saving; each of Lanterna's set-up calls skips once. */
@@ -25,6 +30,7 @@ class ConsoleTerminal extends UnixTerminal {
     // No initializers: Lanterna's constructor calls the methods below before this class's fields are set.
     private String saved;
     private Set<Setting> appliedAtSave;
+    private volatile TerminalSize sizeAtSave;
 
     ConsoleTerminal(InputStream in, OutputStream out, Charset charset) throws IOException {
         super(in, out, charset, CtrlCBehaviour.TRAP);
@@ -32,8 +38,36 @@ class ConsoleTerminal extends UnixTerminal {
 
     @Override
     protected void saveTerminalSettings() throws IOException {
-        saved = exec("/bin/sh", "-c", "/bin/stty -g && /bin/stty " + RAW).trim();
+        String[] lines = exec("/bin/sh", "-c", "/bin/stty -g && /bin/stty " + RAW + " && /bin/stty size").trim().split("\n");
+        saved = lines[0].trim();
         appliedAtSave = EnumSet.allOf(Setting.class);
+        sizeAtSave = lines.length > 1 ? size(lines[1]) : null;
+    }
+
+    /** {@code stty size}'s "rows columns"; null when it is not that (or a zero size, as some ptys say). */
+    static TerminalSize size(String rowsColumns) {
+        String[] parts = rowsColumns.trim().split("\\s+");
+        try {
+            int rows = Integer.parseInt(parts[0]);
+            int columns = parts.length == 2 ? Integer.parseInt(parts[1]) : 0;
+            return rows > 0 && columns > 0 ? new TerminalSize(columns, rows) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    @Override
+    protected TerminalSize findTerminalSize() throws IOException {
+        TerminalSize known = sizeAtSave;
+        return known != null ? known : super.findTerminalSize();
+    }
+
+    @Override
+    protected void registerTerminalResizeListener(Runnable onResize) throws IOException {
+        super.registerTerminalResizeListener(() -> {
+            sizeAtSave = null; // asked again from now on
+            onResize.run();
+        });
     }
 
     @Override

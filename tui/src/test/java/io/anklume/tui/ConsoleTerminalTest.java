@@ -20,13 +20,20 @@ class ConsoleTerminalTest {
         return new ByteArrayInputStream(new byte[0]);
     }
 
-    /** Records each process the terminal would run, answering {@code stty -g} with {@link #SAVED}. */
+    /**
+     * Records each process the terminal would run, answering {@code stty -g} with {@link #SAVED} and
+     * {@code stty size} with 40 rows of 120 columns.
+     */
     private static final class Recording extends ConsoleTerminal {
         // Filled during Lanterna's constructor, before this class's initializers would run.
         private List<List<String>> processes;
 
         Recording() throws IOException {
-            super(noKeys(), OutputStream.nullOutputStream(), StandardCharsets.UTF_8);
+            this(OutputStream.nullOutputStream());
+        }
+
+        Recording(OutputStream out) throws IOException {
+            super(noKeys(), out, StandardCharsets.UTF_8);
         }
 
         @Override
@@ -35,18 +42,37 @@ class ConsoleTerminalTest {
                 processes = new ArrayList<>();
             }
             processes.add(List.of(command));
-            return String.join(" ", command).contains("-g") ? SAVED + "\n" : "";
+            return String.join(" ", command).contains("-g") ? SAVED + "\n40 120\n" : "";
         }
     }
 
     @Test
     void settingUpTheTtyIsOneProcessThatSavesAndAppliesTheRawSettings() throws IOException {
         Recording terminal = new Recording();
-        assertEquals(List.of(List.of("/bin/sh", "-c", "/bin/stty -g && /bin/stty -icanon min 1 -echo intr undef")),
+        assertEquals(List.of(List.of("/bin/sh", "-c", "/bin/stty -g && /bin/stty -icanon min 1 -echo intr undef && /bin/stty size")),
                 terminal.processes);
         terminal.processes.clear();
         terminal.close();
         assertEquals(List.of(List.of("/bin/stty", SAVED), List.of("/bin/stty", "intr", "^C")), terminal.processes);
+    }
+
+    @Test
+    void theSizeComesFromThatProcessNotFromAskingTheTerminal() throws IOException {
+        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        Recording terminal = new Recording(written);
+        assertEquals(new com.googlecode.lanterna.TerminalSize(120, 40), terminal.getTerminalSize());
+        assertEquals(new com.googlecode.lanterna.TerminalSize(120, 40), terminal.getTerminalSize());
+        terminal.flush();
+        // Lanterna asks with a cursor position report (ESC [ 6 n) and would wait for the answer.
+        assertEquals(-1, written.toString(StandardCharsets.US_ASCII).indexOf("6n"), written.toString(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aSizeSttyCannotTellIsNoSize() {
+        assertEquals(new com.googlecode.lanterna.TerminalSize(80, 24), ConsoleTerminal.size("24 80\n"));
+        assertEquals(null, ConsoleTerminal.size("0 0"));
+        assertEquals(null, ConsoleTerminal.size("stty: 'standard input': Inappropriate ioctl for device"));
+        assertEquals(null, ConsoleTerminal.size(""));
     }
 
     @Test
