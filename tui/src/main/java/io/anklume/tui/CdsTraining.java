@@ -34,7 +34,7 @@ final class CdsTraining {
     static final List<String> REAL_START_CLASSES = List.of(
             "io.anklume.core.cli.Cli", "io.anklume.core.cli.Args$UsageException",
             "io.anklume.tui.Main$Runner", "io.anklume.tui.Main$Runner$1", "io.anklume.tui.Main$Runner$2",
-            "io.anklume.tui.Main$Runner$3", "io.anklume.tui.Main$Options",
+            "io.anklume.tui.Main$Runner$3", "io.anklume.tui.Main$Runner$Opening", "io.anklume.tui.Main$Options",
             "io.anklume.tui.TuiServices$Safekeeping", "io.anklume.tui.TuiServices$Plans",
             "io.anklume.core.routing.InfraRoutes", "io.anklume.core.routing.RouteService",
             "io.anklume.core.routing.CaddyException", "io.anklume.core.routing.RoutesYamlEditor$EditException",

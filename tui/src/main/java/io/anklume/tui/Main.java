@@ -104,11 +104,7 @@ public final class Main {
             }
             // Incus is opened (and the first inventory request sent) while the terminal is set up:
             // the terminal's stty calls and the theme do not need Incus, and Incus does not need them.
-            CompletableFuture<CoreServices> opening = CompletableFuture.supplyAsync(() -> connect(options), r -> {
-                Thread t = new Thread(r, "anklume-connect");
-                t.setDaemon(true);
-                t.start();
-            });
+            CompletableFuture<CoreServices> opening = Opening.start(options);
             // After the first request is on its way: setting up java.util.logging and the file costs
             // ~40-100 ms here. A warning logged meanwhile would go to stderr, before the screen starts.
             logToFile();
@@ -136,6 +132,36 @@ public final class Main {
             } catch (IOException e) {
                 err.println("anklume-tui: the terminal failed: " + e.getMessage());
                 return 1;
+            }
+        }
+
+        /**
+         * Opens Incus on a thread of its own. A class, not a lambda: the first lambda of a run sets up
+         * invokedynamic and spins a class (~25 ms here), which the first request need not wait for.
+         */
+        private static final class Opening implements Runnable {
+            private final CompletableFuture<CoreServices> result = new CompletableFuture<>();
+            private final Options options;
+
+            private Opening(Options options) {
+                this.options = options;
+            }
+
+            static CompletableFuture<CoreServices> start(Options options) {
+                Opening opening = new Opening(options);
+                Thread t = new Thread(opening, "anklume-connect");
+                t.setDaemon(true);
+                t.start();
+                return opening.result;
+            }
+
+            @Override
+            public void run() {
+                try {
+                    result.complete(connect(options));
+                } catch (Throwable e) {
+                    result.completeExceptionally(e);
+                }
             }
         }
 
