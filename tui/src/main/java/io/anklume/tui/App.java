@@ -39,6 +39,12 @@ import java.util.logging.Logger;
 public final class App {
     private static final Logger LOG = Logger.getLogger(App.class.getName());
     private static final String SPINNER = "|/-\\";
+    /**
+     * How long the first frame waits for the inventory's first load. A "connecting" frame drawn meanwhile
+     * would be replaced a moment later, and on two cores drawing it (cold code) slows down reading the
+     * list it waits for; past this, Incus is slow and saying so is worth it.
+     */
+    static final long FIRST_FRAME_WAITS_FOR_LIST_MS = 300;
 
     private final Screen screen;
     private final TuiServices services;
@@ -470,6 +476,7 @@ public final class App {
     /** Reads keys and redraws (at most ~30 times a second) until quit. */
     public void loop() throws IOException {
         long lastRender = 0;
+        long firstFrameDue = System.currentTimeMillis() + FIRST_FRAME_WAITS_FOR_LIST_MS;
         while (running) {
             KeyStroke k = screen.pollInput();
             if (k != null) {
@@ -479,7 +486,8 @@ public final class App {
             if (noticeResize()) {
                 markDirty(); // kept until drawn, even if the frame has to wait for the rate limit
             }
-            if ((dirty || isBusy()) && now - lastRender >= 33) {
+            boolean drawable = lastRender != 0 || now >= firstFrameDue || inventory().connected();
+            if ((dirty || isBusy()) && now - lastRender >= 33 && drawable) {
                 render();
                 lastRender = now;
             } else if (k == null) {
