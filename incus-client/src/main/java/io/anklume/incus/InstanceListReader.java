@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Reads a {@code recursion=1} instance list token by token into {@link Instance} records: the same
@@ -24,25 +26,30 @@ final class InstanceListReader {
 
     /** The parser is on the list's START_ARRAY (or its null); leaves it on the matching END_ARRAY. */
     static List<Instance> read(JsonParser p) throws IOException {
-        return read(p, i -> { });
+        return read(p, key -> true, i -> { });
     }
 
-    /** As {@link #read(JsonParser)}, handing each instance to {@code eachRead} as soon as it is read. */
-    static List<Instance> read(JsonParser p, java.util.function.Consumer<? super Instance> eachRead) throws IOException {
+    /**
+     * As {@link #read(JsonParser)}, with only the config keys {@code configKeys} accepts (the values of
+     * the others are skipped without being decoded), handing each instance to {@code eachRead} as soon as
+     * it is read.
+     */
+    static List<Instance> read(JsonParser p, Predicate<String> configKeys, Consumer<? super Instance> eachRead)
+            throws IOException {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
             return List.of();
         }
         expect(p, JsonToken.START_ARRAY);
         List<Instance> out = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            Instance read = instance(p);
+            Instance read = instance(p, configKeys);
             out.add(read);
             eachRead.accept(read);
         }
         return out;
     }
 
-    private static Instance instance(JsonParser p) throws IOException {
+    private static Instance instance(JsonParser p, Predicate<String> configKeys) throws IOException {
         expect(p, JsonToken.START_OBJECT);
         String name = null;
         String project = null;
@@ -71,14 +78,14 @@ final class InstanceListReader {
                 case "status_code" -> statusCode = scalar(p).getValueAsInt(0);
                 case "location" -> location = text(p);
                 case "description" -> description = text(p);
-                case "config" -> config = strings(p);
+                case "config" -> config = strings(p, configKeys);
                 case "devices" -> devices = devices(p);
                 case "profiles" -> profiles = list(p);
                 case "ephemeral" -> ephemeral = scalar(p).getValueAsBoolean(false);
                 case "stateful" -> stateful = scalar(p).getValueAsBoolean(false);
                 case "created_at" -> createdAt = Json.parseTime(text(p));
                 case "last_used_at" -> lastUsedAt = Json.parseTime(text(p));
-                case "expanded_config" -> expandedConfig = strings(p);
+                case "expanded_config" -> expandedConfig = strings(p, configKeys);
                 case "expanded_devices" -> expandedDevices = devices(p);
                 default -> p.skipChildren();
             }
@@ -88,6 +95,10 @@ final class InstanceListReader {
     }
 
     private static Map<String, String> strings(JsonParser p) throws IOException {
+        return strings(p, key -> true);
+    }
+
+    private static Map<String, String> strings(JsonParser p, Predicate<String> keys) throws IOException {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
             return null;
         }
@@ -96,7 +107,11 @@ final class InstanceListReader {
         String key;
         while ((key = p.nextFieldName()) != null) {
             p.nextToken();
-            out.put(key, text(p));
+            if (keys.test(key)) {
+                out.put(key, text(p));
+            } else {
+                p.skipChildren(); // a string's text is only decoded when asked for
+            }
         }
         return out;
     }

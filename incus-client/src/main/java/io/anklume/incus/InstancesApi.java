@@ -18,10 +18,14 @@ public interface InstancesApi {
     List<Instance> listAllProjects(boolean withState);
 
     /**
-     * As {@code listAllProjects(false)}, handing each instance to {@code eachRead} as soon as it is read,
-     * while the rest of the list is still arriving (on the reading thread).
+     * As {@code listAllProjects(false)} for a caller that needs only some config keys: {@code config} and
+     * {@code expanded_config} may leave out the keys {@code configKeys} refuses (their values are skipped
+     * unread; most of a list's bytes are {@code volatile.*} values). Each instance is handed to
+     * {@code eachRead} as soon as it is read, while the rest of the list is still arriving (on the
+     * reading thread).
      */
-    default List<Instance> listAllProjects(java.util.function.Consumer<? super Instance> eachRead) {
+    default List<Instance> listAllProjects(java.util.function.Predicate<String> configKeys,
+                                           java.util.function.Consumer<? super Instance> eachRead) {
         List<Instance> all = listAllProjects(false);
         all.forEach(eachRead);
         return all;

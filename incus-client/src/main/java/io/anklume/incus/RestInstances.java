@@ -33,9 +33,10 @@ final class RestInstances implements InstancesApi {
     }
 
     @Override
-    public List<Instance> listAllProjects(java.util.function.Consumer<? super Instance> eachRead) {
+    public List<Instance> listAllProjects(java.util.function.Predicate<String> configKeys,
+                                          java.util.function.Consumer<? super Instance> eachRead) {
         List<Instance> listed = rest.getStreamed("/1.0/instances", Query.of().with("all-projects", "true").with("recursion", 1),
-                p -> InstanceListReader.read(p, eachRead));
+                p -> InstanceListReader.read(p, configKeys, eachRead));
         return listed == null ? List.of() : listed;
     }
 

@@ -191,9 +191,37 @@ class RestTest {
         assertEquals(4, listed.size());
 
         java.util.List<Instance> handed = new java.util.ArrayList<>();
-        java.util.List<Instance> streamed = new RestInstances(rest).listAllProjects(handed::add);
+        java.util.List<Instance> streamed = new RestInstances(rest).listAllProjects(key -> true, handed::add);
         assertEquals(listed, streamed);
         assertEquals(listed, handed, "each instance, in order, as it is read");
+    }
+
+    @Test
+    void aListReadForSomeConfigKeysLeavesOnlyTheOthersOut() throws IOException {
+        String recorded;
+        try (java.io.InputStream in = RestTest.class.getResourceAsStream("instances-recursion1.json")) {
+            recorded = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        answer("GET /1.0/instances", 200, recorded);
+        java.util.List<Instance> all = new RestInstances(rest).listAllProjects(false);
+        java.util.function.Predicate<String> anklume = key -> key.startsWith("user.anklume.");
+        java.util.List<Instance> lean = new RestInstances(rest).listAllProjects(anklume, i -> { });
+
+        assertEquals(all.size(), lean.size());
+        for (int n = 0; n < all.size(); n++) {
+            Instance full = all.get(n);
+            Instance kept = lean.get(n);
+            java.util.Map<String, String> expected = new java.util.LinkedHashMap<>(full.expandedConfig());
+            expected.keySet().removeIf(anklume.negate());
+            assertEquals(expected, kept.expandedConfig());
+            assertTrue(kept.config().keySet().stream().allMatch(anklume));
+            // Everything but the config is read as ever.
+            assertEquals(new Instance(full.name(), full.project(), full.type(), full.status(), full.statusCode(),
+                    full.location(), full.description(), kept.config(), full.devices(), full.profiles(), full.ephemeral(),
+                    full.stateful(), full.createdAt(), full.lastUsedAt(), kept.expandedConfig(), full.expandedDevices(),
+                    full.state(), full.snapshots()), kept);
+        }
+        assertTrue(lean.stream().anyMatch(i -> "true".equals(i.expandedConfig().get("user.anklume.managed"))));
     }
 
     @Test

@@ -20,6 +20,14 @@ public final class InstanceMapper {
     private InstanceMapper() {}
 
     /**
+     * The config keys a row is made from: the inventory's list is read with these only (the values of
+     * the rest, mostly {@code volatile.*}, are most of a list's bytes).
+     */
+    static boolean readsConfigKey(String key) {
+        return key.startsWith("user.anklume.") || key.equals(PROTECT_DELETE);
+    }
+
+    /**
      * @param leases the DHCP leases known so far
      * @param details live figures, {@link LiveDetails#NONE} when not fetched
      */

@@ -237,7 +237,8 @@ public final class LiveInventory implements Inventory {
             // The bridges of the last load are read while Incus builds the list, and a bridge new to this
             // list as soon as its first instance is read (the first load knows none), not after the list.
             Map<LeaseTable.Pair, Future<List<NetworkLease>>> sent = submitLeaseReads(leasePairs);
-            List<Instance> listed = client.instances().listAllProjects(i -> sendLeaseReads(i, sent));
+            List<Instance> listed = client.instances().listAllProjects(InstanceMapper::readsConfigKey,
+                    i -> sendLeaseReads(i, sent));
             LeaseTable leases = readLeases(listed, sent);
             state.applyFull(listed, leases, startSeq);
             failures.set(0);

@@ -22,6 +22,30 @@ class InstanceMapperTest {
             .with(new LeaseTable.Pair("pro", "net-pro"), List.of(lease("pro-dev", "10.120.0.101")))
             .with(new LeaseTable.Pair("perso", "net-pro"), List.of(lease("pro-dev", "10.120.0.199")));
 
+    /** The inventory reads its list with readsConfigKey's keys only: a row must not need any other. */
+    @Test
+    void aRowNeedsNoConfigKeyTheInventoryDoesNotRead() {
+        Map<String, String> noise = Map.of("volatile.idmap.next", "[{}]", "image.os", "busybox", "limits.cpu", "2",
+                "security.nesting", "true", "user.other", "x");
+        List<Map<String, String>> configs = List.of(Map.of(), managed("work", "trusted"), managed("lab", "disposable"),
+                Map.of("user.anklume.disposable", "true"), Map.of("user.anklume.disposable", "true", "user.anklume.trust", "untrusted"),
+                Map.of("user.anklume.managed", "TRUE", "user.anklume.domain", "pro", "security.protection.delete", "true"),
+                Map.of("user.anklume.domain", "ignored", "user.anklume.trust", "admin"));
+        for (Map<String, String> config : configs) {
+            Map<String, String> full = new HashMap<>(noise);
+            full.putAll(config);
+            Map<String, String> lean = new HashMap<>(full);
+            lean.keySet().removeIf(key -> !InstanceMapper.readsConfigKey(key));
+            for (String status : List.of("Running", "Stopped")) {
+                Instance whole = instance("pro", "pro-dev", status, full, Map.of("eth0", nic("net-pro", null)));
+                Instance read = instance("pro", "pro-dev", status, lean, Map.of("eth0", nic("net-pro", null)));
+                assertEquals(InstanceMapper.toView(whole, LEASES, LiveDetails.NONE), InstanceMapper.toView(read, LEASES, LiveDetails.NONE),
+                        config + " " + status);
+            }
+        }
+        assertFalse(InstanceMapper.readsConfigKey("volatile.idmap.next"));
+    }
+
     @Test
     void managedInstanceTakesDomainAndTrustFromItsMarkers() {
         Instance i = instance("pro", "pro-dev", "Running", managed("work", "trusted"),
