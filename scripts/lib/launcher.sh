@@ -3,11 +3,14 @@
 # flags and bench.sh measures start-up with the very same ones. Sourced, not run.
 
 # launcher_jvm_flags NATIVE_LIB: the JVM flags of every run (the CDS training's too), shell-quoted.
-# Serial GC and C1 only: start-up is short-lived work on few cores. junixsocket loads its native
+# Serial GC and C1 only: start-up is short-lived work on few cores. One compiler thread: on two cores
+# a second one competed with the threads that read Incus and draw the first frame (~30 ms of start-up,
+# interleaved runs), and C1 alone keeps up with a TUI. No hsperfdata file (jps/jstat cannot see the
+# process; it saves creating and mapping that file at each start). junixsocket loads its native
 # library from NATIVE_LIB, extracted once at install, instead of copying it out of the jar to a temp
 # file at each start; when that file is missing or unusable it falls back to the jar's copy by itself.
 launcher_jvm_flags() {
-  printf -- '-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dorg.newsclub.net.unix.library.override=%q' "$1"
+  printf -- '-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Dorg.newsclub.net.unix.library.override=%q' "$1"
 }
 
 # launcher_cds_flags JSA: the flags that use the class-data sharing archive, shell-quoted.
