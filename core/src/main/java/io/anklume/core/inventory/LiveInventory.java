@@ -194,12 +194,16 @@ public final class LiveInventory implements Inventory {
      */
     @Override
     public void requestDetails(Collection<InstanceRef> refs) {
-        // Off the caller's thread (the screen's): the first call builds the cache.
-        List<InstanceRef> wanted = List.copyOf(refs);
-        submit(() -> requestNow(wanted));
+        if (freshDetails == null) {
+            // The first call (the screen's, after its first frame) builds the cache: not on that thread.
+            List<InstanceRef> wanted = List.copyOf(refs);
+            submit(() -> requestNow(wanted));
+        } else {
+            requestNow(refs);
+        }
     }
 
-    private void requestNow(List<InstanceRef> refs) {
+    private void requestNow(Collection<InstanceRef> refs) {
         for (InstanceRef ref : refs) {
             if (freshDetails().getIfPresent(ref) == null && detailsInFlight.add(ref)) {
                 submit(() -> fetchDetails(ref));
