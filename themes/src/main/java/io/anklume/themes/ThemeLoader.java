@@ -11,12 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Finds themes: the built-in {@code default}, {@code ansi16} and {@code mono}, and user themes in
@@ -115,7 +118,10 @@ public final class ThemeLoader {
     static Theme parse(String file, String text, Theme base) {
         Node root;
         try (Reader r = new StringReader(text)) {
-            root = new Yaml(new LoaderOptions()).compose(r);
+            // What Yaml.compose does, without the object constructor and representer a Yaml sets up
+            // first: ~15 ms less of cold start-up for a theme read once.
+            LoaderOptions options = new LoaderOptions();
+            root = new Composer(new ParserImpl(new StreamReader(r), options), new Resolver(), options).getSingleNode();
         } catch (MarkedYAMLException e) {
             throw new ThemeException(file + ":" + (e.getProblemMark().getLine() + 1) + ": invalid YAML: " + e.getProblem());
         } catch (IOException e) {

@@ -52,4 +52,12 @@ class ThemeLoaderTest {
         assertTrue(l.warning().startsWith(dir.resolve("bad.yml") + ":3: colors.trust.admin: 'reddish' is not a color"), l.warning());
         assertTrue(new ThemeLoader(dir, Map.of()).load("missing").warning().startsWith("no theme 'missing'"));
     }
+
+    @Test
+    void aThemeThatIsNotYamlNamesFileAndLine() throws Exception {
+        Files.writeString(dir.resolve("torn.yml"), "name: torn\ncolors:\n  header: [blue\n  dim: grey\n");
+        ThemeLoader.Loaded l = new ThemeLoader(dir, Map.of()).load("torn");
+        assertEquals("ansi16", l.theme().name());
+        assertTrue(l.warning().startsWith(dir.resolve("torn.yml") + ":4: invalid YAML: "), l.warning());
+    }
 }
