@@ -13,7 +13,19 @@ final class LeaseTable {
 
     static final LeaseTable EMPTY = new LeaseTable(Map.of());
 
-    record Pair(String project, String bridge) {}
+    record Pair(String project, String bridge) {
+        // Written out, as InstanceRef's: hashed while the first list is read, where a record's own
+        // (bootstrapped through invokedynamic) cost tens of milliseconds cold.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Pair p && java.util.Objects.equals(project, p.project) && java.util.Objects.equals(bridge, p.bridge);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Objects.hashCode(project) + java.util.Objects.hashCode(bridge);
+        }
+    }
 
     private final Map<Pair, Map<String, String>> addressByHost;
 

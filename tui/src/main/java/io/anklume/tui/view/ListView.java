@@ -302,7 +302,7 @@ public final class ListView implements View {
             }
             lines.add(v);
         }
-        int selectedLine = lines.indexOf(list.get(selected));
+        int selectedLine = lineOf(lines, list.get(selected));
         offset = Viewport.keepInView(offset, selectedLine, visible);
         offset = Math.max(0, Math.min(offset, Math.max(0, lines.size() - visible)));
         List<InstanceRef> onScreen = new ArrayList<>();
@@ -333,6 +333,20 @@ public final class ListView implements View {
             }
         }
         app.afterFrame(() -> app.services().inventory().requestDetails(onScreen));
+    }
+
+    /**
+     * The line showing this very row. By identity: the rows are the lines' own objects, and a row's
+     * equals (a record's, bootstrapped through invokedynamic) costs ~15 ms at its first call, in the
+     * first frame.
+     */
+    private static int lineOf(List<Object> lines, InstanceView row) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i) == row) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int badgeColumn(List<Column> columns) {
