@@ -4,7 +4,10 @@ import com.googlecode.lanterna.input.KeyStroke;
 import io.anklume.tui.keys.KeyAction;
 import java.util.List;
 
-/** One screen of the app. Views hold their state and key actions; they never call Incus. */
+/**
+ * One screen of the app. Views hold their state and key actions; they never call Incus. They draw from
+ * the inventory's latest snapshot each frame, so an inventory change needs no call of its own.
+ */
 public interface View {
     /** Shown in the header, e.g. "snapshots › pro/pro-dev". */
     String title();
@@ -18,7 +21,4 @@ public interface View {
     default boolean handle(KeyStroke key) {
         return false;
     }
-
-    /** Called when the inventory changed. */
-    default void refresh() {}
 }
