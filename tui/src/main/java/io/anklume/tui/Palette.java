@@ -16,8 +16,8 @@ import org.jline.reader.impl.DefaultParser;
  * JLine candidates: commands first, then instance names, snapshot names, filter keys or themes.
  */
 final class Palette {
-    static final List<String> COMMANDS = List.of("snapshot", "restore", "rollback", "filter", "theme", "gpus", "orphans",
-            "import-infra", "flush", "readonly", "help", "quit");
+    static final List<String> COMMANDS = List.of("snapshot", "restore", "rename", "rollback", "filter", "theme", "gpus",
+            "orphans", "import-infra", "flush", "readonly", "help", "quit");
 
     private final App app;
     private final DefaultParser parser = new DefaultParser();
@@ -43,6 +43,11 @@ final class Palette {
             String command = words.get(0);
             switch (command) {
                 case "snapshot" -> instanceNames().forEach(n -> candidates.add(new Candidate(n)));
+                case "rename" -> {
+                    if (index == 1) {
+                        instanceNames().forEach(n -> candidates.add(new Candidate(n)));
+                    }
+                }
                 case "restore" -> {
                     if (index == 1) {
                         instanceNames().forEach(n -> candidates.add(new Candidate(n)));
@@ -163,6 +168,17 @@ final class Palette {
                 String name = words.size() > 2 ? words.get(2) : null;
                 app.run("snapshotting " + v.ref(), () -> app.services().snapshots().create(v.ref(), name),
                         "snapshot of " + v.ref() + " created");
+            });
+            case "rename" -> withInstance(words, 1, v -> {
+                if (words.size() < 3) {
+                    app.error(":rename needs an instance and its new name (Tab completes the instance)");
+                    return;
+                }
+                if (app.readOnly()) {
+                    app.error("cannot rename " + v.ref() + ": read-only mode");
+                    return;
+                }
+                io.anklume.tui.view.Actions.rename(app, v, words.get(2));
             });
             case "rollback" -> {
                 if (app.readOnly()) {

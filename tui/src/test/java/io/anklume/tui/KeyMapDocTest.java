@@ -52,6 +52,7 @@ class KeyMapDocTest {
                 .append("and themes.\n\n| command | what it does |\n|---|---|\n")
                 .append("| `:snapshot NAME [SNAP]` | snapshot an instance (default name `snap-<timestamp>`; `PROJECT/NAME` when several projects have NAME) |\n")
                 .append("| `:restore NAME SNAP` | restore a snapshot, after a confirmation saying what is lost |\n")
+                .append("| `:rename NAME NEW` | rename a stopped instance, as `m` does (its infra.yml entry and routes follow) |\n")
                 .append("| `:rollback` | restore the instances the last apply changed to their `pre-apply-*` snapshots, after a confirmation listing them |\n")
                 .append("| `:filter TERMS` | `trust=untrusted`, `domain=pro`, `state=running`, or words matching name, domain, IP, state |\n")
                 .append("| `:theme NAME` | `default`, `ansi16`, `mono` or a file in `~/.config/anklume-tui/themes/` |\n")

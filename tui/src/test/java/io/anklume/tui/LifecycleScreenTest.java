@@ -30,6 +30,16 @@ class LifecycleScreenTest {
     }
 
     @Test
+    void aDomainWithoutManagedInstancesHasNothingToSnapshot() {
+        // A disposable launched outside any declared domain lands in default, where nothing is managed.
+        Harness h = new Harness(120, 30, false, List.of(Fakes.disposable("default", "disp-1",
+                io.anklume.core.infra.TrustLevel.DISPOSABLE)));
+        h.press("C");
+        assertTrue(h.text().contains("domain default has no managed instance to snapshot"), h.text());
+        assertTrue(h.safekeeping.calls.isEmpty());
+    }
+
+    @Test
     void paletteRollbackShowsWhatTheLastApplyChangedAndRestoresAfterYes() {
         Harness h = ScreenTest.lab();
         h.press(":").type("rollback").press("Enter");

@@ -279,6 +279,20 @@ class ScreenTest {
     }
 
     @Test
+    void thePaletteRenamesByNameWithTheSameChecks() {
+        Harness h = lab();
+        h.press(":").type("ren").press("Tab");
+        assertTrue(h.text().contains(":rename"), h.text());
+        h.press("Ctrl-U").type("rename pro-dev pro-box").press("Enter");
+        assertTrue(h.text().contains("cannot rename pro/pro-dev: it is Running"), h.text());
+        h.press(":").type("rename perso-web").press("Enter");
+        assertTrue(h.text().contains(":rename needs an instance and its new name"), h.text());
+        h.press(":").type("rename perso-web perso-site").press("Enter");
+        assertEquals(List.of("perso/perso-web -> perso-site"), h.renamed);
+        assertTrue(h.text().contains("renamed perso/perso-web to perso-site"), h.text());
+    }
+
+    @Test
     void aMessageLongerThanAnEightyColumnLineIsWrappedNotCut() {
         Harness h = new Harness(80, 24, false, LAB).press(":").type("filter pro-dev").press("Enter", "m");
         String bottom = h.line(22) + h.line(23);
@@ -379,6 +393,8 @@ class ScreenTest {
         assertTrue(h.text().contains("boot step 60 done") && !h.text().contains("boot step 1 done"), h.text());
         h.press("Home");
         assertTrue(h.text().contains("boot step 1 done") && !h.text().contains("boot step 60 done"), h.text());
+        assertTrue(h.text().lines().anyMatch(l -> l.contains("more lines (j/End)") && !l.contains("boot step")),
+                "the scroll hint has a row of its own, not the end of a log line:\n" + h.text());
         h.press("End");
         assertTrue(h.text().contains("boot step 60 done"), h.text());
     }

@@ -49,23 +49,40 @@ public final class Actions {
      * (the detail view follows it).
      */
     static void rename(App app, InstanceView v, java.util.function.Consumer<io.anklume.core.inventory.InstanceRef> then) {
+        if (renamable(app, v)) {
+            app.prompt("rename " + v.ref() + " to: ", v.name(), text -> java.util.List.of(), text -> renameTo(app, v, text, then),
+                    text -> { });
+        }
+    }
+
+    /** {@code :rename INSTANCE NEW-NAME}: the same rename, the new name given at once. */
+    public static void rename(App app, InstanceView v, String newName) {
+        if (renamable(app, v)) {
+            renameTo(app, v, newName, ref -> { });
+        }
+    }
+
+    private static boolean renamable(App app, InstanceView v) {
         if (!"Stopped".equalsIgnoreCase(v.status())) {
             app.error("cannot rename " + v.ref() + ": it is " + v.status() + "; Incus renames stopped instances only: "
                     + "stop it first (S)");
+            return false;
+        }
+        return true;
+    }
+
+    private static void renameTo(App app, InstanceView v, String text,
+                                 java.util.function.Consumer<io.anklume.core.inventory.InstanceRef> then) {
+        String to = text == null ? "" : text.strip();
+        if (to.isEmpty() || to.equals(v.name())) {
+            app.info("rename of " + v.ref() + " cancelled (same name)");
             return;
         }
-        app.prompt("rename " + v.ref() + " to: ", v.name(), text -> java.util.List.of(), text -> {
-            String to = text == null ? "" : text.strip();
-            if (to.isEmpty() || to.equals(v.name())) {
-                app.info("rename of " + v.ref() + " cancelled (same name)");
-                return;
-            }
-            app.load("renaming " + v.ref() + " to " + to, () -> app.services().renamer().rename(v.ref(), to), done -> {
-                app.info(done);
-                app.services().inventory().refresh();
-                app.later(() -> then.accept(new io.anklume.core.inventory.InstanceRef(v.ref().project(), to)));
-            });
-        }, text -> { });
+        app.load("renaming " + v.ref() + " to " + to, () -> app.services().renamer().rename(v.ref(), to), done -> {
+            app.info(done);
+            app.services().inventory().refresh();
+            app.later(() -> then.accept(new io.anklume.core.inventory.InstanceRef(v.ref().project(), to)));
+        });
     }
 
     static void shell(App app, InstanceView v) {
@@ -104,6 +121,11 @@ public final class Actions {
         }
         String domain = v.domain();
         long count = app.inventory().instances().stream().filter(i -> i.managed() && domain.equals(i.domain())).count();
+        if (count == 0) {
+            // A disposable outside any declared domain, say: a "snapshot 0 instances?" question helps no one.
+            app.error("domain " + domain + " has no managed instance to snapshot (snapshot " + v.ref() + " alone with p, n)");
+            return;
+        }
         app.confirm("Snapshot all " + count + " managed instance" + (count == 1 ? "" : "s") + " of domain " + domain
                 + "? [y/N]", () -> app.load("snapshotting domain " + domain,
                 () -> app.services().safekeeping().snapshotDomain(domain), app::info));

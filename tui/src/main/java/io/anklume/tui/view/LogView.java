@@ -78,15 +78,19 @@ public final class LogView implements View {
 
     @Override
     public void draw(Area area) {
-        lastRows = Math.max(1, area.rows());
         synchronized (lines) {
             // A boot longer than the screen was only ever seen from its end: k/PgUp/Home scroll back.
-            back = Math.max(0, Math.min(back, lines.size() - area.rows()));
-            int from = Math.max(0, lines.size() - area.rows() - back);
-            for (int i = from; i < lines.size() && i - from < area.rows(); i++) {
-                area.line(i - from, lines.get(i), area.colors().role("text"), TextColor.ANSI.DEFAULT, false);
+            // Then the first row says so, on a row of its own rather than over a line of the log.
+            boolean scrolls = lines.size() > area.rows();
+            int top = scrolls ? 1 : 0;
+            int rows = Math.max(1, area.rows() - top);
+            lastRows = rows;
+            back = Math.max(0, Math.min(back, lines.size() - rows));
+            int from = Math.max(0, lines.size() - rows - back);
+            for (int i = from; i < lines.size() && i - from < rows; i++) {
+                area.line(top + i - from, lines.get(i), area.colors().role("text"), TextColor.ANSI.DEFAULT, false);
             }
-            if (lines.size() > area.rows()) {
+            if (scrolls) {
                 String where = back > 0 ? " ↓ " + back + " more lines (j/End) " : " ↑ k/PgUp/Home scroll back ";
                 area.put(Math.max(0, area.cols() - where.length()), 0, where, area.colors().role("dim"));
             }
