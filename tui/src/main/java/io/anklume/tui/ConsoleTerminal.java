@@ -38,10 +38,13 @@ class ConsoleTerminal extends UnixTerminal {
 
     @Override
     protected void saveTerminalSettings() throws IOException {
-        String[] lines = exec("/bin/sh", "-c", "/bin/stty -g && /bin/stty " + RAW + " && /bin/stty size").trim().split("\n");
-        saved = lines[0].trim();
+        // Lanterna's exec joins the output's lines with nothing between them: the ';' keeps the saved
+        // settings (hex digits and colons) apart from the size.
+        String out = exec("/bin/sh", "-c", "/bin/stty -g && /bin/stty " + RAW + " && printf ';' && /bin/stty size").trim();
+        int cut = out.indexOf(';');
+        saved = (cut < 0 ? out : out.substring(0, cut)).trim();
         appliedAtSave = EnumSet.allOf(Setting.class);
-        sizeAtSave = lines.length > 1 ? size(lines[1]) : null;
+        sizeAtSave = cut < 0 ? null : size(out.substring(cut + 1));
     }
 
     /** {@code stty size}'s "rows columns"; null when it is not that (or a zero size, as some ptys say). */

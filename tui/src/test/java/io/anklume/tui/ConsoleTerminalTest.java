@@ -42,14 +42,16 @@ class ConsoleTerminalTest {
                 processes = new ArrayList<>();
             }
             processes.add(List.of(command));
-            return String.join(" ", command).contains("-g") ? SAVED + "\n40 120\n" : "";
+            // As Lanterna's exec returns it: the output's lines joined with nothing between them.
+            return String.join(" ", command).contains("-g") ? SAVED + ";40 120" : "";
         }
     }
 
     @Test
     void settingUpTheTtyIsOneProcessThatSavesAndAppliesTheRawSettings() throws IOException {
         Recording terminal = new Recording();
-        assertEquals(List.of(List.of("/bin/sh", "-c", "/bin/stty -g && /bin/stty -icanon min 1 -echo intr undef && /bin/stty size")),
+        assertEquals(List.of(List.of("/bin/sh", "-c",
+                        "/bin/stty -g && /bin/stty -icanon min 1 -echo intr undef && printf ';' && /bin/stty size")),
                 terminal.processes);
         terminal.processes.clear();
         terminal.close();
