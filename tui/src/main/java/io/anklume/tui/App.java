@@ -486,8 +486,8 @@ public final class App {
             if (noticeResize()) {
                 markDirty(); // kept until drawn, even if the frame has to wait for the rate limit
             }
-            boolean drawable = lastRender != 0 || now >= firstFrameDue || inventory().connected();
-            if ((dirty || isBusy()) && now - lastRender >= 33 && drawable) {
+            if ((dirty || isBusy()) && now - lastRender >= 33
+                    && mayDraw(lastRender != 0, now, firstFrameDue, () -> inventory().connected())) {
                 render();
                 lastRender = now;
             } else if (k == null) {
@@ -499,6 +499,14 @@ public final class App {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a frame may be drawn: any after the first; the first once the inventory is loaded or once
+     * its wait for the list ({@link #FIRST_FRAME_WAITS_FOR_LIST_MS}) is over.
+     */
+    static boolean mayDraw(boolean drawnBefore, long now, long firstFrameDue, java.util.function.BooleanSupplier loaded) {
+        return drawnBefore || now >= firstFrameDue || loaded.getAsBoolean();
     }
 
     /** Gives the real terminal to {@code action} (e.g. a shell) and takes the screen back after. */

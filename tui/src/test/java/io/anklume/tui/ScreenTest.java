@@ -459,6 +459,15 @@ class ScreenTest {
     }
 
     @Test
+    void theFirstFrameWaitsForTheListButNotForeverAndLaterFramesNever() {
+        long due = 1_000 + App.FIRST_FRAME_WAITS_FOR_LIST_MS;
+        assertFalse(App.mayDraw(false, 1_000, due, () -> false), "no 'connecting' frame while the list may still come");
+        assertTrue(App.mayDraw(false, 1_050, due, () -> true), "the loaded list is drawn at once");
+        assertTrue(App.mayDraw(false, due, due, () -> false), "a slow Incus gets its 'connecting' frame");
+        assertTrue(App.mayDraw(true, 1_000, due, () -> false), "after the first frame, nothing waits");
+    }
+
+    @Test
     void theFirstLoadedFrameIsTheOneReportedNotTheConnectingOne() {
         Harness h = lab();
         h.inventory.set(List.of(), false, "connecting to Incus");
