@@ -179,13 +179,16 @@ class RestTest {
         assertEquals("?filter=status+eq+Running", Query.of().with("filter", "status eq Running").encoded());
     }
 
+    /** A recursion=1 list recorded from a real daemon (four instances). */
+    private static String recordedList() throws IOException {
+        try (java.io.InputStream in = RestTest.class.getResourceAsStream("instances-recursion1.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void streamedListIsTheRecordedListAsBound() throws IOException {
-        String recorded;
-        try (java.io.InputStream in = RestTest.class.getResourceAsStream("instances-recursion1.json")) {
-            recorded = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        answer("GET /1.0/instances", 200, recorded);
+        answer("GET /1.0/instances", 200, recordedList());
         java.util.List<Instance> listed = new RestInstances(rest).listAllProjects(false);
         assertEquals(java.util.Arrays.asList(rest.get("/1.0/instances", Query.of(), Instance[].class)), listed);
         assertEquals(4, listed.size());
@@ -198,11 +201,7 @@ class RestTest {
 
     @Test
     void aListReadForSomeConfigKeysLeavesOnlyTheOthersOut() throws IOException {
-        String recorded;
-        try (java.io.InputStream in = RestTest.class.getResourceAsStream("instances-recursion1.json")) {
-            recorded = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        answer("GET /1.0/instances", 200, recorded);
+        answer("GET /1.0/instances", 200, recordedList());
         java.util.List<Instance> all = new RestInstances(rest).listAllProjects(false);
         java.util.function.Predicate<String> anklume = key -> key.startsWith("user.anklume.");
         java.util.List<Instance> lean = new RestInstances(rest).listAllProjects(anklume, i -> { });
