@@ -241,9 +241,10 @@ public final class LiveInventory implements Inventory {
             // The bridges of the last load are read while Incus builds the list, and a bridge new to this
             // list as soon as its first instance is read (the first load knows none), not after the list.
             Map<LeaseTable.Pair, Future<List<NetworkLease>>> sent = submitLeaseReads(leasePairs);
+            Set<LeaseTable.Pair> inUse = new LinkedHashSet<>();
             List<Instance> listed = client.instances().listAllProjects(InstanceMapper::readsConfigKey,
-                    i -> sendLeaseReads(i, sent));
-            LeaseTable leases = readLeases(listed, sent);
+                    i -> sendLeaseReads(i, inUse, sent));
+            LeaseTable leases = readLeases(inUse, sent);
             state.applyFull(listed, leases, startSeq);
             failures.set(0);
             firstLoaded = firstLoad.getCount() > 0;
@@ -264,32 +265,22 @@ public final class LiveInventory implements Inventory {
     }
 
     /**
-     * One read per (project, bridge) pair in use, reusing the reads sent early (for the pairs of the
-     * last load and while the list was read); a bridge whose leases cannot be read keeps the old ones.
+     * The leases of the (project, bridge) pairs the list uses, from the reads already sent (for the
+     * pairs of the last load, and while the list was read); the last load's reads of pairs no longer
+     * in use are left unread. A bridge whose leases cannot be read keeps the old ones.
      */
-    private LeaseTable readLeases(List<Instance> listed, Map<LeaseTable.Pair, Future<List<NetworkLease>>> early) {
-        Set<LeaseTable.Pair> pairs = new LinkedHashSet<>();
-        for (Instance i : listed) {
-            for (NicBridge nic : InstanceMapper.nics(i)) {
-                pairs.add(new LeaseTable.Pair(InstanceMapper.projectOf(i), nic.bridge()));
-            }
-        }
-        leasePairs = Set.copyOf(pairs);
-        Map<LeaseTable.Pair, Future<List<NetworkLease>>> pending = new LinkedHashMap<>();
-        for (LeaseTable.Pair pair : pairs) {
-            Future<List<NetworkLease>> sent = early.get(pair);
-            pending.put(pair, sent != null ? sent : submitLeaseRead(pair));
-        }
+    private LeaseTable readLeases(Set<LeaseTable.Pair> inUse, Map<LeaseTable.Pair, Future<List<NetworkLease>>> sent) {
+        leasePairs = Set.copyOf(inUse);
         Map<LeaseTable.Pair, List<NetworkLease>> read = new LinkedHashMap<>();
-        for (Map.Entry<LeaseTable.Pair, Future<List<NetworkLease>>> e : pending.entrySet()) {
+        for (LeaseTable.Pair pair : inUse) {
             try {
-                read.put(e.getKey(), e.getValue().get());
+                read.put(pair, sent.get(pair).get());
             } catch (java.util.concurrent.ExecutionException ex) {
                 if (ex.getCause() instanceof IncusException ie) {
                     if (ie.status() == 0) {
                         throw ie;
                     }
-                    LOG.log(System.Logger.Level.DEBUG, () -> "no leases for " + e.getKey() + ": " + ie.getMessage());
+                    LOG.log(System.Logger.Level.DEBUG, () -> "no leases for " + pair + ": " + ie.getMessage());
                 } else if (ex.getCause() instanceof RuntimeException re) {
                     throw re;
                 } else {
@@ -311,9 +302,14 @@ public final class LiveInventory implements Inventory {
         return sent;
     }
 
-    private void sendLeaseReads(Instance listed, Map<LeaseTable.Pair, Future<List<NetworkLease>>> sent) {
+    /** Notes the pairs a listed instance uses and sends a lease read for each one not sent yet. */
+    private void sendLeaseReads(Instance listed, Set<LeaseTable.Pair> inUse,
+                                Map<LeaseTable.Pair, Future<List<NetworkLease>>> sent) {
         for (NicBridge nic : InstanceMapper.nics(listed)) {
-            sent.computeIfAbsent(new LeaseTable.Pair(InstanceMapper.projectOf(listed), nic.bridge()), this::submitLeaseRead);
+            LeaseTable.Pair pair = new LeaseTable.Pair(InstanceMapper.projectOf(listed), nic.bridge());
+            if (inUse.add(pair)) {
+                sent.computeIfAbsent(pair, this::submitLeaseRead);
+            }
         }
     }
 
