@@ -35,9 +35,7 @@ final class RestInstances implements InstancesApi {
     @Override
     public List<Instance> listAllProjects(java.util.function.Predicate<String> configKeys,
                                           java.util.function.Consumer<? super Instance> eachRead) {
-        List<Instance> listed = rest.getStreamed("/1.0/instances", Query.of().with("all-projects", "true").with("recursion", 1),
-                p -> InstanceListReader.read(p, configKeys, eachRead));
-        return listed == null ? List.of() : listed;
+        return streamed(Query.of().with("all-projects", "true"), configKeys, eachRead);
     }
 
     @Override
@@ -48,10 +46,16 @@ final class RestInstances implements InstancesApi {
     /** Without state, the list is read as it streams in: it is what the first screen waits for. */
     private List<Instance> list(Query query, boolean withState) {
         if (!withState) {
-            List<Instance> listed = rest.getStreamed("/1.0/instances", query.with("recursion", 1), InstanceListReader::read);
-            return listed == null ? List.of() : listed;
+            return streamed(query, key -> true, i -> { });
         }
         return Arrays.asList(rest.get("/1.0/instances", query.with("recursion", 2), Instance[].class));
+    }
+
+    private List<Instance> streamed(Query query, java.util.function.Predicate<String> configKeys,
+                                    java.util.function.Consumer<? super Instance> eachRead) {
+        List<Instance> listed = rest.getStreamed("/1.0/instances", query.with("recursion", 1),
+                p -> InstanceListReader.read(p, configKeys, eachRead));
+        return listed == null ? List.of() : listed;
     }
 
     @Override
