@@ -90,6 +90,28 @@ class InstancesIT {
     }
 
     @Test
+    void aListReadForSomeConfigKeysKeepsThoseAndHandsOverEachInstanceOnTheRealDaemon() {
+        String name = lab.name("lean");
+        lab.instance(name, Map.of("user.keep.me", "yes", "limits.cpu", "1"), false);
+        Instance full = c.instances().listAllProjects(false).stream()
+                .filter(i -> i.name().equals(name) && lab.project().equals(i.project())).findFirst().orElseThrow();
+        List<Instance> handed = new java.util.ArrayList<>();
+        List<Instance> lean = c.instances().listAllProjects(key -> key.startsWith("user."), handed::add);
+
+        assertEquals(lean, handed, "each instance handed over, in order");
+        Instance read = lean.stream().filter(i -> i.name().equals(name) && lab.project().equals(i.project()))
+                .findFirst().orElseThrow();
+        assertEquals(Map.of("user.keep.me", "yes"), read.config());
+        assertEquals(Map.of("user.keep.me", "yes"), read.expandedConfig());
+        assertTrue(full.expandedConfig().containsKey("volatile.uuid") && full.config().containsKey("limits.cpu"),
+                "the full read has the keys the lean one leaves out: " + full.config());
+        assertEquals(full.status(), read.status());
+        assertEquals(full.expandedDevices(), read.expandedDevices());
+        assertEquals(full.createdAt(), read.createdAt());
+        IncusLab.forceDelete(c, lab.project(), name);
+    }
+
+    @Test
     void missingInstanceGivesNotFoundWithIncusMessage() {
         IncusException e = assertThrows(IncusException.class, () -> c.instances().get(lab.project(), "nope"));
         assertEquals(404, e.status());
