@@ -10,6 +10,7 @@ import io.anklume.tui.keys.KeyAction;
 import io.anklume.tui.widget.Badges;
 import io.anklume.tui.widget.Text;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -259,19 +260,34 @@ public final class ListView implements View {
         return true;
     }
 
-    /** Columns that fit the width, highest priority first, in table order. */
+    /**
+     * Columns that fit the width, highest priority first, in table order. Chosen by position, not by
+     * {@code contains}: a record's equals is bootstrapped through invokedynamic at its first call,
+     * ~15 ms of the first frame.
+     */
     static List<Column> fitting(int cols) {
-        List<Column> byPriority = new ArrayList<>(COLUMNS);
-        byPriority.sort(Comparator.comparingInt(Column::priority).reversed());
-        List<Column> chosen = new ArrayList<>();
+        Integer[] byPriority = new Integer[COLUMNS.size()];
+        for (int i = 0; i < byPriority.length; i++) {
+            byPriority[i] = i;
+        }
+        // Stable: among equal priorities the earlier column wins, as before.
+        Arrays.sort(byPriority, (a, b) -> Integer.compare(COLUMNS.get(b).priority(), COLUMNS.get(a).priority()));
+        boolean[] chosen = new boolean[COLUMNS.size()];
         int used = 0;
-        for (Column c : byPriority) {
+        for (int i : byPriority) {
+            Column c = COLUMNS.get(i);
             if (used + c.width() + 1 <= cols) {
-                chosen.add(c);
+                chosen[i] = true;
                 used += c.width() + 1;
             }
         }
-        return COLUMNS.stream().filter(chosen::contains).toList();
+        List<Column> out = new ArrayList<>();
+        for (int i = 0; i < chosen.length; i++) {
+            if (chosen[i]) {
+                out.add(COLUMNS.get(i));
+            }
+        }
+        return out;
     }
 
     @Override
