@@ -9,8 +9,13 @@
 # process; it saves creating and mapping that file at each start). junixsocket loads its native
 # library from NATIVE_LIB, extracted once at install, instead of copying it out of the jar to a temp
 # file at each start; when that file is missing or unusable it falls back to the jar's copy by itself.
+# Transparent huge pages for the heap and code cache: page faults are dear on the virtual machines
+# this runs on (a start took ~10,000 of them, ~5,700 with huge pages), and the flag gave 30-75 ms
+# off the first frame and ~90 ms less CPU in interleaved runs, for ~35 MB more resident memory
+# (84 -> 118 MB, goal < 200). Where THP is "never" the JVM turns the flag off and warns on stdout,
+# which -Xlog:pagesize=off keeps out of the screen and out of the subcommands' output.
 launcher_jvm_flags() {
-  printf -- '-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Dorg.newsclub.net.unix.library.override=%q' "$1"
+  printf -- '-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -XX:+UseTransparentHugePages -Xlog:pagesize=off -Dorg.newsclub.net.unix.library.override=%q' "$1"
 }
 
 # launcher_cds_flags JSA: the flags that use the class-data sharing archive, shell-quoted.

@@ -55,6 +55,9 @@ class NativeLibraryOverrideTest {
         List<String> out = probe(lib);
         assertTrue(out.contains("supported true"), out.toString());
         assertEquals(List.of("mapped " + lib), out.stream().filter(l -> l.startsWith("mapped ")).toList());
+        // The launcher's flags must not make the JVM talk: its output would land in the screen or in
+        // a subcommand's output.
+        assertTrue(out.stream().noneMatch(l -> l.contains("[warning]") || l.contains("[error]")), out.toString());
     }
 
     @Test
