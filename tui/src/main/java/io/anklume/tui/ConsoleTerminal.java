@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -20,12 +21,26 @@ import java.util.Set;
  * <p>The same process reports the size ({@code stty size}): Lanterna asks the terminal for it (moves the
  * cursor far away, asks where it is, waits for the answer) each time the screen or the first frame wants
  * it. That size serves until the terminal is resized; then Lanterna's way is used.
+ *
+ * <p>Printable ASCII is written from a table: Lanterna encodes each cell's character on its own through
+ * {@code Charset.encode} (a buffer, an encoder and a copy per character), which was most of writing the
+ * first frame's ~4,800 cells while the code still runs in the interpreter. Other characters in UTF-8
+ * are encoded exactly, without the NUL byte Lanterna leaves after a two-byte one.
  */
 class ConsoleTerminal extends UnixTerminal {
     /** What the one set-up process applies besides saving; each of Lanterna's set-up calls skips once. */
     static final String RAW = "-icanon min 1 -echo intr undef";
 
     private enum Setting { CANONICAL, ECHO, SIGNALS }
+
+    /** Each printable ASCII character's one byte, the same in every charset a terminal uses. */
+    private static final byte[][] ASCII = new byte[0x7f][];
+
+    static {
+        for (char c = 0x20; c < 0x7f; c++) {
+            ASCII[c] = new byte[] {(byte) c};
+        }
+    }
 
     // No initializers: Lanterna's constructor calls the methods below before this class's fields are set.
     private String saved;
@@ -99,6 +114,26 @@ class ConsoleTerminal extends UnixTerminal {
         if (!skip(Setting.SIGNALS, enabled)) {
             super.keyStrokeSignalsEnabled(enabled);
         }
+    }
+
+    @Override
+    protected byte[] translateCharacter(char c) {
+        Charset charset = getCharset();
+        // Lanterna only writes these arrays out, never into them, so one shared array per character is safe.
+        if (c >= 0x20 && c < 0x7f && asciiCompatible(charset)) {
+            return ASCII[c];
+        }
+        if (StandardCharsets.UTF_8.equals(charset) && !Character.isSurrogate(c)) {
+            // Lanterna returns its encoder's whole buffer, which pads two-byte characters (the title's '·',
+            // 'é') with a NUL byte.
+            return String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        }
+        return super.translateCharacter(c);
+    }
+
+    private static boolean asciiCompatible(Charset charset) {
+        return StandardCharsets.UTF_8.equals(charset) || StandardCharsets.US_ASCII.equals(charset)
+                || StandardCharsets.ISO_8859_1.equals(charset);
     }
 
     /** True once per setting, for the "off" call that follows the save (the save applied it). */

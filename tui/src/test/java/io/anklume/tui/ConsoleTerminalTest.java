@@ -33,7 +33,11 @@ class ConsoleTerminalTest {
         }
 
         Recording(OutputStream out) throws IOException {
-            super(noKeys(), out, StandardCharsets.UTF_8);
+            this(out, StandardCharsets.UTF_8);
+        }
+
+        Recording(OutputStream out, java.nio.charset.Charset charset) throws IOException {
+            super(noKeys(), out, charset);
         }
 
         @Override
@@ -98,5 +102,58 @@ class ConsoleTerminalTest {
             }
         };
         assertEquals(List.of("/bin/stty -g", "/bin/stty -icanon", "/bin/stty min 1", "/bin/stty -echo", "/bin/stty intr undef"), run);
+    }
+
+    /** Lanterna's own terminal, answering its stty processes as {@link Recording} does. */
+    private static final class LanternaOnly extends UnixTerminal {
+        LanternaOnly(java.nio.charset.Charset charset) throws IOException {
+            super(noKeys(), OutputStream.nullOutputStream(), charset, CtrlCBehaviour.TRAP);
+        }
+
+        @Override
+        protected String exec(String... command) {
+            return String.join(" ", command).contains("-g") ? SAVED : "";
+        }
+
+        byte[] bytes(char c) {
+            return translateCharacter(c);
+        }
+    }
+
+    private static String hex(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
+    @Test
+    void outsideUtf8EveryCharacterIsWrittenAsLanternaWritesIt() throws IOException {
+        for (java.nio.charset.Charset charset : List.of(StandardCharsets.US_ASCII, StandardCharsets.ISO_8859_1)) {
+            Recording console = new Recording(OutputStream.nullOutputStream(), charset);
+            LanternaOnly lanterna = new LanternaOnly(charset);
+            for (char c = 0; c < 0x2600; c++) {
+                assertEquals(hex(lanterna.bytes(c)), hex(console.translateCharacter(c)), charset + " U+" + Integer.toHexString(c));
+            }
+        }
+    }
+
+    @Test
+    void inUtf8EveryCharacterIsItsEncodingWithoutLanternasPadding() throws IOException {
+        Recording console = new Recording(OutputStream.nullOutputStream(), StandardCharsets.UTF_8);
+        LanternaOnly lanterna = new LanternaOnly(StandardCharsets.UTF_8);
+        for (char c = 1; c < 0xd800; c++) {
+            String exact = hex(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            assertEquals(exact, hex(console.translateCharacter(c)), "U+" + Integer.toHexString(c));
+            assertEquals(exact, hex(lanterna.bytes(c)).replaceAll("(00)+$", ""), "Lanterna's U+" + Integer.toHexString(c));
+        }
+        assertEquals("c2b700", hex(lanterna.bytes('·')), "the padding this terminal leaves out");
+    }
+
+    @Test
+    void aFrameOfAsciiBoxDrawingAndAccentsReachesTheTerminalAsUtf8() throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        Recording terminal = new Recording(out);
+        out.reset();
+        terminal.putString("web-1 ── é · ok");
+        terminal.flush();
+        assertEquals("web-1 ── é · ok", out.toString(StandardCharsets.UTF_8));
     }
 }
