@@ -59,6 +59,8 @@ public final class App {
     private volatile boolean running = true;
     private volatile String status = "";
     private volatile boolean statusIsError;
+    /** The view whose status this is (see {@link #info(View, String)}); null for the whole screen's. */
+    private volatile View statusOwner;
     private volatile String busyText = "";
     private Confirm confirm;
     private Prompt prompt;
@@ -119,7 +121,11 @@ public final class App {
 
     public void back() {
         if (views.size() > 1) {
-            views.pop();
+            View left = views.pop();
+            if (left == statusOwner) {
+                status = "";
+                statusOwner = null;
+            }
         }
         markDirty();
     }
@@ -159,15 +165,26 @@ public final class App {
         dirty = true;
     }
 
+    /**
+     * A message about {@code view} itself (the plan's summary): it goes when the view is left, where a
+     * message about what was done ({@link #info(String)}) stays until the next one.
+     */
+    public void info(View view, String message) {
+        info(message);
+        statusOwner = view;
+    }
+
     public void info(String message) {
         status = message;
         statusIsError = false;
+        statusOwner = null;
         markDirty();
     }
 
     public void error(String message) {
         status = message;
         statusIsError = true;
+        statusOwner = null;
         markDirty();
     }
 

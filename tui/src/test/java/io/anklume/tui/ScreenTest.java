@@ -519,6 +519,22 @@ class ScreenTest {
     }
 
     @Test
+    void thePlansSummaryLeavesWithThePlanViewButAnErrorStays() {
+        Harness h = lab();
+        io.anklume.core.plan.Action create = new io.anklume.core.plan.Action.CreateProject("lab", "lab", "", java.util.Map.of());
+        h.plans.next = new io.anklume.core.plan.Reconciler.Planned(new io.anklume.core.plan.Plan(List.of(create)), List.of());
+        h.press("P");
+        String summary = "Plan: 1 to create, 0 to change, 0 to delete.";
+        assertTrue(h.text().contains(summary), h.text());
+        h.press("Esc");
+        assertFalse(h.text().contains(summary), h.text());
+        h.press("P");
+        h.app.error("apply: 1 failed, 0 not done");
+        h.press("Esc");
+        assertTrue(h.text().contains("apply: 1 failed, 0 not done"), "what went wrong stays: " + h.text());
+    }
+
+    @Test
     void planViewShowsProblemsOfAnInvalidFile() {
         Harness h = lab();
         h.plans.next = new io.anklume.core.plan.Reconciler.Planned(null, List.of(io.anklume.core.infra.Problem.error(

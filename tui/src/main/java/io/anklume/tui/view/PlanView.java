@@ -44,7 +44,7 @@ public final class PlanView implements View {
         errors.clear();
         app.load("planning " + infraFile, () -> app.services().plans().plan(infraFile), p -> {
             planned = p;
-            app.info(p.plan() == null ? infraFile + " has errors: nothing can be applied"
+            app.info(this, p.plan() == null ? infraFile + " has errors: nothing can be applied"
                     : p.plan().isEmpty() ? "no changes: Incus matches " + infraFile : p.plan().summary());
         });
     }
