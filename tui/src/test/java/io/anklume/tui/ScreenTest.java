@@ -203,6 +203,20 @@ class ScreenTest {
     }
 
     @Test
+    void aDisabledKeysReasonCutAtTheEdgeIsShownWholeWhileSelected() {
+        Harness h = new Harness(80, 24, false, LAB).press("?");
+        assertFalse(h.text().contains("is unavailable"), h.text());
+        for (int i = 0; i < 40 && !h.text().contains("a is unavailable:"); i++) {
+            h.press("j");
+        }
+        String t = h.text();
+        assertTrue(t.contains(" a is unavailable: only untracked instances (no user.anklume.managed) can be"), t);
+        assertTrue(t.lines().anyMatch(l -> l.strip().equals("adopted")), "wrapped, not cut: " + t);
+        h.press("j");
+        assertFalse(h.text().contains("a is unavailable:"), "only while it is selected: " + h.text());
+    }
+
+    @Test
     void paletteCompletesCommandsAndInstanceNames() {
         Harness h = lab().press(":").type("sn").press("Tab");
         assertTrue(h.text().contains(":snapshot "), h.text());

@@ -46,16 +46,24 @@ public record Area(TextGraphics g, int top, int rows, int cols, Colors colors, i
      * (advice at the end of a sentence must not be cut on an 80-column terminal); returns the next row.
      */
     public int wrapped(int col, int row, String text, TextColor fg, boolean bold) {
-        int width = Math.max(10, cols - col);
+        for (String part : wrap(text, Math.max(10, cols - col))) {
+            put(col, row++, part, fg, TextColor.ANSI.DEFAULT, bold);
+        }
+        return row;
+    }
+
+    /** {@code text} cut at spaces into lines of at most {@code width} (mid-word only when a word is that long). */
+    public static java.util.List<String> wrap(String text, int width) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
         String rest = text;
         while (rest.length() > width) {
             int cut = rest.lastIndexOf(' ', width);
             cut = cut <= width / 2 ? width : cut;
-            put(col, row++, rest.substring(0, cut), fg, TextColor.ANSI.DEFAULT, bold);
+            lines.add(rest.substring(0, cut));
             rest = rest.substring(cut).strip();
         }
-        put(col, row++, rest, fg, TextColor.ANSI.DEFAULT, bold);
-        return row;
+        lines.add(rest);
+        return lines;
     }
 
     /** A full-width line (padded), e.g. a selected row. */

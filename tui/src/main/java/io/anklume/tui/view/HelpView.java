@@ -65,11 +65,21 @@ public final class HelpView implements View {
     @Override
     public void draw(Area area) {
         area.line(0, Text.fit("KEY", 8) + "ACTION", area.colors().role("header"), TextColor.ANSI.DEFAULT, true);
-        int visible = Math.max(1, area.rows() - 1);
+        // A disabled key's reason cut at the edge is shown whole below the list while it is selected.
+        List<String> why = List.of();
+        KeyAction chosen = entries.isEmpty() ? null : entries.get(selected);
+        if (chosen != null && !chosen.enabled() && line(chosen).length() > area.cols()) {
+            why = Area.wrap(chosen.key() + " is unavailable: " + chosen.disabledReason(), Math.max(10, area.cols() - 1));
+            why = why.subList(0, Math.min(why.size(), Math.max(0, area.rows() - 3)));
+        }
+        for (int i = 0; i < why.size(); i++) {
+            area.put(1, area.rows() - why.size() + i, why.get(i), area.colors().role("warning"));
+        }
+        int visible = Math.max(1, area.rows() - 1 - (why.isEmpty() ? 0 : why.size() + 1));
         offset = Viewport.keepInView(offset, selected, visible);
         for (int i = offset; i < entries.size() && i - offset < visible; i++) {
             KeyAction a = entries.get(i);
-            String line = Text.fit(a.key(), 8) + a.description() + (a.enabled() ? "" : "  (" + a.disabledReason() + ")");
+            String line = line(a);
             if (i == selected) {
                 area.line(i - offset + 1, line, area.colors().role("selection"), area.colors().role("selection.background"), true);
             } else {
@@ -77,5 +87,9 @@ public final class HelpView implements View {
                         TextColor.ANSI.DEFAULT, false);
             }
         }
+    }
+
+    private static String line(KeyAction a) {
+        return Text.fit(a.key(), 8) + a.description() + (a.enabled() ? "" : "  (" + a.disabledReason() + ")");
     }
 }
