@@ -577,6 +577,25 @@ class ScreenTest {
         assertFalse(new Harness(120, 30, true, LAB).press("n").text().contains("new instance name"), "read-only");
     }
 
+    /** The detail view of pro-dev with one route, on a terminal {@code cols} wide: the route's line. */
+    private static String routeLine(int cols, String url, String target) {
+        Harness h = new Harness(cols, 30, false, LAB);
+        h.routes.routes.add(new io.anklume.core.routing.RouteStatus("anklume-pro-dev-8080", "pro-dev", "app",
+                url, target, true, io.anklume.core.routing.RouteStatus.State.MISSING));
+        h.press("Down", "Down", "Down", "Down", "Enter");
+        return h.line(h.rowOf(" → "));
+    }
+
+    @Test
+    void aRoutesTargetIsShownWholeAndANarrowTerminalShortensTheUrlFirst() {
+        String v6 = "[fd42:4c5d:1a2b:3c4d:216:3eff:fe12:3456]:8080";
+        String wide = routeLine(120, "https://app.pro.example.test/", v6);
+        assertTrue(wide.contains("https://app.pro.example.test/ → " + v6 + " auth yes  missing in Caddy"), wide);
+        String narrow = routeLine(80, "https://a-rather-long-application-name.pro.example.test/", "10.120.10.200:65535");
+        assertTrue(narrow.contains("… → 10.120.10.200:65535 auth yes  missing in Caddy"), narrow);
+        assertTrue(narrow.contains("https://a-rather-long-"), narrow);
+    }
+
     @Test
     void detailShowsRoutesAndSshAndAddsAndRemovesARoute() {
         Harness h = lab().press("Down", "Down", "Down", "Down", "Enter");

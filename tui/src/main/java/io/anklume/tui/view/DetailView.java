@@ -205,9 +205,20 @@ public final class DetailView implements View {
         } else if (r.isEmpty()) {
             area.put(3, row++, "none (R adds one)", dim);
         } else {
+            // Columns as wide as their longest entry (an IPv6 target is ~40 characters, an IPv4 one ~20);
+            // on a narrow terminal the URL gives way first, then the target.
+            int urlWidth = r.stream().mapToInt(s -> s.url().length()).max().orElse(0);
+            int targetWidth = r.stream().mapToInt(s -> s.target().length()).max().orElse(0);
+            int stateWidth = r.stream().mapToInt(s -> s.state().text().length()).max().orElse(0);
+            int spare = area.cols() - 3 - " → ".length() - " auth yes  ".length() - stateWidth - urlWidth - targetWidth;
+            if (spare < 0) {
+                int urlCut = Math.min(-spare, Math.max(0, urlWidth - 16));
+                urlWidth -= urlCut;
+                targetWidth = Math.max(8, targetWidth - (-spare - urlCut));
+            }
             for (io.anklume.core.routing.RouteStatus s : r) {
                 boolean ok = s.state() == io.anklume.core.routing.RouteStatus.State.IN_SYNC;
-                area.put(3, row++, Text.fit(s.url(), 34) + " → " + Text.fit(s.target(), 22) + " auth "
+                area.put(3, row++, Text.fit(s.url(), urlWidth) + " → " + Text.fit(s.target(), targetWidth) + " auth "
                         + (s.auth() ? "yes" : "no ") + "  " + s.state().text(),
                         ok ? text : area.colors().role("warning"));
             }
