@@ -4,14 +4,21 @@ import static io.anklume.core.infra.YamlText.entry;
 import static io.anklume.core.infra.YamlText.scalar;
 
 import io.anklume.core.infra.YamlText;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Renames a machine's key in infra.yml as text: only the characters of the key change, so its routes,
- * ssh, ip and everything else written under it move with it, and comments and order stay.
+ * ssh, ip and everything else written under it move with it, and comments and order stay. Network
+ * policies that name the machine in {@code from} or {@code to} are renamed with it (unless a domain has
+ * that name too: then the policy may mean the domain, and the check after the edit says so).
  */
 final class MachineKeyEditor {
     /** The file cannot be edited this way; the message names the file (and line). */
@@ -37,8 +44,11 @@ final class MachineKeyEditor {
         if (domains.isEmpty() || !(domains.get().getValueNode() instanceof MappingNode ds)) {
             return Optional.empty();
         }
+        Node key = null;
+        boolean aDomainHasTheName = false;
         for (NodeTuple d : ds.getValue()) {
-            if (!(d.getValueNode() instanceof MappingNode body)) {
+            aDomainHasTheName |= from.equals(scalar(d.getKeyNode()));
+            if (key != null || !(d.getValueNode() instanceof MappingNode body)) {
                 continue;
             }
             Optional<NodeTuple> machines = entry(body, "machines");
@@ -47,20 +57,52 @@ final class MachineKeyEditor {
             }
             Optional<NodeTuple> machine = entry(ms, from);
             if (machine.isPresent()) {
-                return Optional.of(replaceKey(text, machine.get().getKeyNode(), to));
+                key = machine.get().getKeyNode();
             }
         }
-        return Optional.empty();
+        if (key == null) {
+            return Optional.empty();
+        }
+        List<Node> spans = new ArrayList<>();
+        spans.add(key);
+        if (!aDomainHasTheName) {
+            spans.addAll(policyEnds(top, from));
+        }
+        // From the end of the file backwards, so each replacement leaves the earlier offsets valid.
+        spans.sort(Comparator.comparingInt((Node n) -> n.getStartMark().getIndex()).reversed());
+        String out = text;
+        for (Node n : spans) {
+            out = replace(out, n, to);
+        }
+        return Optional.of(out);
     }
 
-    private String replaceKey(String text, Node key, String to) {
-        if (key.getStartMark().getLine() != key.getEndMark().getLine()) {
-            throw new EditException(file + ":" + (key.getStartMark().getLine() + 1) + ": the key of machine "
-                    + scalar(key) + " spans lines; rename it by hand");
+    /** The {@code from} and {@code to} values of network policies that are exactly {@code name}. */
+    private static List<Node> policyEnds(MappingNode top, String name) {
+        List<Node> ends = new ArrayList<>();
+        Optional<NodeTuple> policies = entry(top, "network_policies");
+        if (policies.isPresent() && policies.get().getValueNode() instanceof SequenceNode list) {
+            for (Node policy : list.getValue()) {
+                if (policy instanceof MappingNode p) {
+                    for (String side : List.of("from", "to")) {
+                        entry(p, side).map(NodeTuple::getValueNode)
+                                .filter(v -> v instanceof ScalarNode && name.equals(scalar(v)))
+                                .ifPresent(ends::add);
+                    }
+                }
+            }
         }
-        // Marks count code points from the file's start: quotes around the key go with it.
-        int start = text.offsetByCodePoints(0, key.getStartMark().getIndex());
-        int end = text.offsetByCodePoints(0, key.getEndMark().getIndex());
+        return ends;
+    }
+
+    private String replace(String text, Node node, String to) {
+        if (node.getStartMark().getLine() != node.getEndMark().getLine()) {
+            throw new EditException(file + ":" + (node.getStartMark().getLine() + 1) + ": the name "
+                    + scalar(node) + " spans lines; rename it by hand");
+        }
+        // Marks count code points from the file's start: quotes around the name go with it.
+        int start = text.offsetByCodePoints(0, node.getStartMark().getIndex());
+        int end = text.offsetByCodePoints(0, node.getEndMark().getIndex());
         return text.substring(0, start) + to + text.substring(end);
     }
 

@@ -24,8 +24,36 @@ class MachineKeyEditorTest {
                 network_policies:
                   - {from: pro, to: web}
                 """;
-        assertEquals(Optional.of(text.replace("      web:        # the site", "      site:        # the site")),
+        assertEquals(Optional.of(text.replace("      web:        # the site", "      site:        # the site")
+                        .replace("{from: pro, to: web}", "{from: pro, to: site}")),
                 editor.rename(text, "web", "site"));
+    }
+
+    @Test
+    void everyPolicyEndNamingTheMachineIsRenamedAndNothingElse() {
+        String text = """
+                domains:
+                  pro:
+                    machines:
+                      web: {}
+                      webby: {}
+                network_policies:
+                  - from: "web"   # quoted
+                    to: host
+                    ports: [80]
+                  - {from: host, to: web, description: web}
+                  - {from: webby, to: pro}
+                """;
+        String expected = text.replace("      web: {}", "      site: {}").replace("from: \"web\"   # quoted", "from: site   # quoted")
+                .replace("{from: host, to: web, description: web}", "{from: host, to: site, description: web}");
+        assertEquals(Optional.of(expected), editor.rename(text, "web", "site"));
+    }
+
+    @Test
+    void aPolicyEndThatMayMeanADomainOfTheSameNameIsLeftAlone() {
+        String text = "domains:\n  web:\n    machines: {}\n  pro:\n    machines:\n      web: {}\n"
+                + "network_policies:\n  - {from: web, to: host}\n";
+        assertEquals(Optional.of(text.replace("      web: {}", "      site: {}")), editor.rename(text, "web", "site"));
     }
 
     @Test

@@ -81,7 +81,17 @@ class RenamerTest {
     }
 
     @Test
-    void aRunningOrTakenNameOrAPolicyNamingItIsRefusedBeforeAnythingChanges() throws Exception {
+    void aPolicyNamingTheMachineIsRenamedWithIt() throws Exception {
+        Files.writeString(file, INFRA + "network_policies:\n  - {from: db, to: web, ports: [8080]}\n");
+        Renamer.Renamed r = new Renamer(client, false).rename(WEB, "site", file);
+        verify(instances).rename("pro", "web", "site");
+        assertEquals(file, r.infraFile());
+        assertEquals(INFRA.replace("      web:   # the site", "      site:   # the site")
+                + "network_policies:\n  - {from: db, to: site, ports: [8080]}\n", Files.readString(file));
+    }
+
+    @Test
+    void aRunningOrTakenNameOrAFileThatWouldBecomeInvalidIsRefusedBeforeAnythingChanges() throws Exception {
         when(instances.get("pro", "web")).thenReturn(instance("pro", "web", "Running", managed("pro", "trusted")));
         ActionException running = assertThrows(ActionException.class, () -> new Renamer(client, false).rename(WEB, "site", file));
         assertTrue(running.getMessage().contains("stop it first (S)"), running.getMessage());
@@ -90,12 +100,14 @@ class RenamerTest {
         ActionException taken = assertThrows(ActionException.class, () -> new Renamer(client, false).rename(WEB, "db", file));
         assertTrue(taken.getMessage().contains("already has an instance db"), taken.getMessage());
 
-        Files.writeString(file, INFRA + "network_policies:\n  - {from: db, to: web, ports: [8080]}\n");
-        ActionException policy = assertThrows(ActionException.class, () -> new Renamer(client, false).rename(WEB, "site", file));
-        assertTrue(policy.getMessage().contains("network_policies[0].to") && policy.getMessage().contains("'web'"),
-                policy.getMessage());
+        // Machine names are unique across domains: another domain's "api" makes the renamed file invalid.
+        String twoDomains = INFRA + "  ops:\n    machines:\n      api: {}\n";
+        Files.writeString(file, twoDomains);
+        ActionException invalid = assertThrows(ActionException.class, () -> new Renamer(client, false).rename(WEB, "api", file));
+        assertTrue(invalid.getMessage().contains("would become invalid") && invalid.getMessage().contains("api"),
+                invalid.getMessage());
         verify(instances, never()).rename(any(), any(), any());
-        assertEquals(INFRA + "network_policies:\n  - {from: db, to: web, ports: [8080]}\n", Files.readString(file));
+        assertEquals(twoDomains, Files.readString(file));
     }
 
     @Test
