@@ -275,7 +275,7 @@ public final class Main {
                     (ref, file) -> {
                         var adopted = core.adoption().adopt(ref, file);
                         // What changed on the instance (its address, say) is worth telling, not only the file.
-                        return "adopted " + ref + " into domain " + adopted.domain() + " of " + file
+                        return "adopted " + ref + " into domain " + adopted.domain() + " of " + adopted.file()
                                 + (adopted.changes().isEmpty() ? "" : "; to match its entry: " + String.join("; ",
                                 adopted.changes().stream().map(String::strip).toList()));
                     },

@@ -47,17 +47,14 @@ public final class Adoption {
         this.readOnly = readOnly;
     }
 
-    /** The result of an adoption: where the machine went in infra.yml. */
     /**
-     * The result of an adoption: where the machine went in infra.yml, and the changes made to the
-     * instance so it matches its new entry (empty when the domain is new to the file or the file does
-     * not load: the next apply then does them).
+     * The result of an adoption: where the machine went ({@code file}: infra.yml, or the file of an
+     * infra/ directory that defines the domain), and the changes made to the instance so it matches its
+     * new entry (empty when the domain is new to the file or the file does not load: the next apply
+     * then does them).
      */
-    public record Adopted(InstanceRef ref, String domain, TrustLevel trust, boolean domainCreated, List<String> changes) {
-        public Adopted(InstanceRef ref, String domain, TrustLevel trust, boolean domainCreated) {
-            this(ref, domain, trust, domainCreated, List.of());
-        }
-    }
+    public record Adopted(InstanceRef ref, String domain, TrustLevel trust, boolean domainCreated, List<String> changes,
+                          Path file) {}
 
     /**
      * Instances in every project without {@code user.anklume.managed} (one request), except the
@@ -101,22 +98,54 @@ public final class Adoption {
         if (!NAME.matcher(ref.name()).matches()) {
             throw new ActionException(ref.toString(), "adopt", "\"" + ref.name() + "\" is not a valid machine name for infra.yml");
         }
-        String original = read(ref, infraYml);
+        InfraTarget target = target(ref, infraYml, domain);
+        Path file = target.file();
+        String original = read(ref, file);
         InfraYamlEditor.Edit edit;
         try {
-            edit = new InfraYamlEditor(infraYml.toString()).addMachine(original, domain, entry(instance));
+            InfraYamlEditor editor = new InfraYamlEditor(file.toString());
+            edit = target.domainFile() ? editor.addMachineToDomainFile(original, domain, entry(instance))
+                    : editor.addMachine(original, domain, entry(instance));
         } catch (InfraYamlEditor.EditException e) {
             throw new ActionException(ref.toString(), "adopt", e.getMessage(), e);
         }
         mark(ref, domain, edit.domainTrust().yamlName());
         try {
-            InfraFiles.writeAtomically(infraYml, edit.text());
+            if (target.inDirectory()) {
+                Files.createDirectories(file.getParent());
+            }
+            InfraFiles.writeAtomically(file, edit.text());
         } catch (IOException e) {
             unmark(ref);
-            throw new ActionException(ref.toString(), "adopt", "cannot write " + infraYml + ": " + e.getMessage(), e);
+            throw new ActionException(ref.toString(), "adopt", "cannot write " + file + ": " + e.getMessage(), e);
         }
-        List<String> changes = edit.domainCreated() ? List.of() : converge(ref, domain, infraYml, original);
-        return new Adopted(ref, domain, edit.domainTrust(), edit.domainCreated(), changes);
+        List<String> changes = edit.domainCreated() ? List.of() : converge(ref, domain, infraYml, file, original);
+        return new Adopted(ref, domain, edit.domainTrust(), edit.domainCreated(), changes, file);
+    }
+
+    /**
+     * The file to write. In an infra/ directory the machine could be declared in any of its files, so
+     * the whole directory is read first: it must load without errors and not declare the name already.
+     */
+    private static InfraTarget target(InstanceRef ref, Path infra, String domain) {
+        InfraTarget target;
+        try {
+            target = InfraTarget.of(infra, domain);
+        } catch (java.io.UncheckedIOException e) {
+            throw new ActionException(ref.toString(), "adopt", "cannot read " + infra + ": " + e.getCause().getMessage(), e);
+        }
+        if (target.inDirectory()) {
+            InfraFiles.Loaded loaded = InfraFiles.load(infra);
+            io.anklume.core.infra.Problem first = loaded.firstError();
+            if (first != null) {
+                throw new ActionException(ref.toString(), "adopt", "the infra directory has an error: " + first + " (fix it first)");
+            }
+            if (loaded.infra().machine(ref.name()).isPresent()) {
+                throw new ActionException(ref.toString(), "adopt", "machine " + ref.name() + " is already declared in "
+                        + InfraTarget.directory(infra) + " (domain " + loaded.infra().machine(ref.name()).get().domain() + ")");
+            }
+        }
+        return target;
     }
 
     /**
@@ -124,7 +153,7 @@ public final class Adoption {
      * address, the marker lists), so the next plan is empty. Only the instance's config and devices are
      * changed, never its profiles, and it is not started. On failure the file and markers are put back.
      */
-    private List<String> converge(InstanceRef ref, String domain, Path infraYml, String original) {
+    private List<String> converge(InstanceRef ref, String domain, Path infraYml, Path written, String original) {
         InfraFiles.Loaded loaded = InfraFiles.load(infraYml);
         if (loaded.hasErrors()) {
             return List.of();
@@ -150,7 +179,7 @@ public final class Adoption {
         } catch (RuntimeException e) {
             unmark(ref);
             try {
-                InfraFiles.writeAtomically(infraYml, original);
+                InfraFiles.writeAtomically(written, original);
             } catch (IOException ignored) {
                 // The adoption error below is what matters; the file then holds the new entry.
             }

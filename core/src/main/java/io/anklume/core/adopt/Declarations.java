@@ -29,20 +29,48 @@ public final class Declarations {
                 .map(io.anklume.core.infra.Domain::name).sorted().toList();
     }
 
+    /**
+     * Adds {@code machine} to {@code domain}. In an infra/ directory it goes into the file defining the
+     * domain ({@link InfraTarget}); the directory is checked whole after the edit, and the file put back
+     * when it does not load.
+     */
     public void addMachine(Path infraFile, String domain, MachineEntry machine) {
         String target = machine.name() + " in " + infraFile;
         if (readOnly) {
             throw new ActionException(target, "declare", "anklume-tui runs in read-only mode");
         }
         try {
-            String before = Files.readString(infraFile);
-            String after = new InfraYamlEditor(infraFile.toString()).addMachine(before, domain, machine).text();
-            Problem first = InfraFiles.parse(infraFile.toString(), after, HostNetworks.detect()).firstError();
-            if (first != null) {
-                throw new ActionException(target, "declare", "the file would become invalid: " + first);
+            InfraTarget where = InfraTarget.of(infraFile, domain);
+            Path file = where.file();
+            boolean existed = Files.exists(file);
+            String before = existed ? Files.readString(file) : "";
+            InfraYamlEditor editor = new InfraYamlEditor(file.toString());
+            String after = where.domainFile() ? editor.addMachineToDomainFile(before, domain, machine).text()
+                    : editor.addMachine(before, domain, machine).text();
+            if (!where.inDirectory()) {
+                Problem first = InfraFiles.parse(infraFile.toString(), after, HostNetworks.detect()).firstError();
+                if (first != null) {
+                    throw new ActionException(target, "declare", "the file would become invalid: " + first);
+                }
+                InfraFiles.writeAtomically(infraFile, after);
+                return;
             }
-            InfraFiles.writeAtomically(infraFile, after);
-        } catch (IOException e) {
+            Problem already = InfraFiles.load(infraFile).firstError();
+            if (already != null) {
+                throw new ActionException(target, "declare", "the infra directory has an error: " + already + " (fix it first)");
+            }
+            Files.createDirectories(file.getParent());
+            InfraFiles.writeAtomically(file, after);
+            Problem first = InfraFiles.load(infraFile).firstError();
+            if (first != null) {
+                if (existed) {
+                    InfraFiles.writeAtomically(file, before);
+                } else {
+                    Files.delete(file);
+                }
+                throw new ActionException(target, "declare", "the infra directory would become invalid: " + first);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new ActionException(target, "declare", e.getMessage(), e);
         } catch (InfraYamlEditor.EditException e) {
             throw new ActionException(target, "declare", e.getMessage(), e);

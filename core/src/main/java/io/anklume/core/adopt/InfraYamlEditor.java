@@ -79,6 +79,33 @@ public final class InfraYamlEditor {
         return addToDomain(lines, found.get(), domain, machine, unit);
     }
 
+    /**
+     * Adds {@code machine} to {@code domain} in a domain file of an infra/ directory, whose top level is
+     * the mapping of domain names (anklume's {@code domains/*.yml}), creating the domain when missing.
+     */
+    public Edit addMachineToDomainFile(String text, String domain, MachineEntry machine) {
+        Lines lines = new Lines(text);
+        Node root = compose(text);
+        if (root == null) {
+            return new Edit(lines.insertAfter(lines.count() - 1, domainBlock(domain, machine, 0, 2)), TrustLevel.DEFAULT, true);
+        }
+        MappingNode domainMap = blockMapping(root, "a domain file's top level");
+        refuseDuplicate(domainMap, machine.name());
+        int unit = 2;
+        if (domainMap.getValue().get(0).getValueNode() instanceof MappingNode first && !first.getValue().isEmpty()) {
+            int step = first.getValue().get(0).getKeyNode().getStartMark().getColumn()
+                    - domainMap.getValue().get(0).getKeyNode().getStartMark().getColumn();
+            unit = step > 0 ? step : 2;
+        }
+        Optional<NodeTuple> found = entry(domainMap, domain);
+        if (found.isEmpty()) {
+            int column = domainMap.getValue().get(0).getKeyNode().getStartMark().getColumn();
+            return new Edit(lines.insertAfter(lastLine(domainMap), domainBlock(domain, machine, column, unit)),
+                    TrustLevel.DEFAULT, true);
+        }
+        return addToDomain(lines, found.get(), domain, machine, unit);
+    }
+
     private Edit addToDomain(Lines lines, NodeTuple domainEntry, String domain, MachineEntry machine, int unit) {
         Node value = domainEntry.getValueNode();
         int keyColumn = domainEntry.getKeyNode().getStartMark().getColumn();

@@ -89,4 +89,28 @@ class AdoptionIT {
         assertTrue(again.getMessage().contains("already managed"), again.getMessage());
         assertEquals(text, Files.readString(infra));
     }
+
+    @Test
+    void adoptingIntoAnInfraDirectoryWritesTheDomainsOwnFileNotAnInfraYml() throws Exception {
+        lab.instance("stray-dir", Map.of(), false);
+        InstanceRef ref = new InstanceRef(lab.project(), "stray-dir");
+        Path infra = Files.createDirectories(dir.resolve("infra").resolve("domains")).getParent();
+        String base = "project_name: lab-test   # base\nglobal:\n  addressing: {base_octet: 10, zone_base: 160}\n";
+        String admin = "admin:\n  trust_level: admin\n  machines:\n    admin-ctl: {type: lxc}\n";
+        Files.writeString(infra.resolve("base.yml"), base);
+        Files.writeString(infra.resolve("domains").resolve("admin.yml"), admin);
+        Path infraYml = dir.resolve("infra.yml");
+
+        Adoption.Adopted adopted = new Adoption(client, false).adopt(ref, infraYml);
+
+        Path own = infra.resolve("domains").resolve(lab.project() + ".yml");
+        assertEquals(own, adopted.file());
+        assertEquals(lab.project() + ":\n  trust_level: semi-trusted\n  machines:\n    stray-dir:\n      type: lxc\n",
+                Files.readString(own));
+        assertEquals(base, Files.readString(infra.resolve("base.yml")));
+        assertEquals(admin, Files.readString(infra.resolve("domains").resolve("admin.yml")));
+        assertFalse(Files.exists(infraYml), "an infra.yml beside infra/ would hide the directory");
+        assertEquals("true", client.instances().get(ref.project(), ref.name()).config().get("user.anklume.managed"));
+        assertTrue(io.anklume.core.infra.InfraFiles.load(infraYml).infra().machine("stray-dir").isPresent());
+    }
 }

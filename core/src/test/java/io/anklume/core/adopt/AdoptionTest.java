@@ -76,7 +76,7 @@ class AdoptionTest {
 
         Adoption.Adopted a = new Adoption(client, false).adopt(new InstanceRef("lab", "stray"), file);
 
-        assertEquals(new Adoption.Adopted(new InstanceRef("lab", "stray"), "lab", TrustLevel.UNTRUSTED, false), a);
+        assertEquals(new Adoption.Adopted(new InstanceRef("lab", "stray"), "lab", TrustLevel.UNTRUSTED, false, List.of(), file), a);
         verify(instances).patch("lab", "stray", new InstancePut(Map.of("user.anklume.managed", "true",
                 "user.anklume.domain", "lab", "user.anklume.trust", "untrusted"), null, null, null, null), null);
         assertEquals("# keep\ndomains:\n  lab:   # the lab\n    trust_level: untrusted\n    machines:\n"
@@ -122,5 +122,76 @@ class AdoptionTest {
                 e.getMessage());
         verify(instances, never()).patch(any(), any(), any(), any());
         assertEquals(text, Files.readString(file));
+    }
+
+    /**
+     * An infra/ directory beside a missing infra.yml, as anklume reads it; returns the infra.yml path.
+     * It loads, so adoption plans against Incus to bring the instance in line: every other API of the
+     * mocked client answers empty (Mockito's empty lists), the instance then has nothing to change.
+     */
+    private Path infraDirectory(String labFile) throws Exception {
+        when(client.operations()).thenReturn(mock(io.anklume.incus.OperationsApi.class));
+        when(client.projects()).thenReturn(mock(io.anklume.incus.ProjectsApi.class));
+        when(client.networks()).thenReturn(mock(io.anklume.incus.NetworksApi.class));
+        when(client.profiles()).thenReturn(mock(io.anklume.incus.ProfilesApi.class));
+        when(client.server()).thenReturn(mock(io.anklume.incus.ServerApi.class));
+        when(client.networkAcls()).thenReturn(mock(io.anklume.incus.NetworkAclsApi.class));
+        Path infra = dir.resolve("infra");
+        Files.createDirectories(infra.resolve("domains"));
+        Files.writeString(infra.resolve("base.yml"), "project_name: lab\nglobal:\n  addressing: {base_octet: 10, zone_base: 160}\n  default_os_image: busybox\n"
+                + "domains:\n  ops:\n    machines:\n      ops-1: {}\n");
+        if (labFile != null) {
+            Files.writeString(infra.resolve("domains").resolve("lab.yml"), labFile);
+        }
+        return dir.resolve("infra.yml");
+    }
+
+    @Test
+    void inAnInfraDirectoryTheMachineGoesIntoTheFileDefiningItsDomain() throws Exception {
+        Path infraYml = infraDirectory("# lab\nlab:\n  trust_level: untrusted\n  machines:\n    lab-1: {}\n");
+        when(instances.get("lab", "stray")).thenReturn(instance("lab", "stray", "Running", Map.of()));
+
+        Adoption.Adopted a = new Adoption(client, false).adopt(new InstanceRef("lab", "stray"), infraYml);
+
+        Path labFile = dir.resolve("infra/domains/lab.yml");
+        assertEquals(labFile, a.file());
+        assertEquals(TrustLevel.UNTRUSTED, a.trust());
+        assertEquals("# lab\nlab:\n  trust_level: untrusted\n  machines:\n    lab-1: {}\n    stray:\n      type: lxc\n",
+                Files.readString(labFile));
+        assertTrue(Files.notExists(infraYml), "an infra.yml beside the directory would hide it from then on");
+        assertTrue(io.anklume.core.infra.InfraFiles.load(infraYml).infra().machine("stray").isPresent());
+    }
+
+    @Test
+    void inAnInfraDirectoryANewDomainGetsItsOwnFileAndOneInBaseYmlStaysThere() throws Exception {
+        Path infraYml = infraDirectory(null);
+        when(instances.get("lab", "stray")).thenReturn(instance("lab", "stray", "Running", Map.of()));
+        Adoption.Adopted a = new Adoption(client, false).adopt(new InstanceRef("lab", "stray"), infraYml);
+        assertEquals(dir.resolve("infra/domains/lab.yml"), a.file());
+        assertTrue(a.domainCreated());
+        assertEquals("lab:\n  trust_level: semi-trusted\n  machines:\n    stray:\n      type: lxc\n",
+                Files.readString(a.file()));
+
+        when(instances.get("ops", "ops-2")).thenReturn(instance("ops", "ops-2", "Running", Map.of()));
+        Adoption.Adopted b = new Adoption(client, false).adopt(new InstanceRef("ops", "ops-2"), dir.resolve("infra"));
+        assertEquals(dir.resolve("infra/base.yml"), b.file());
+        assertTrue(Files.readString(b.file()).endsWith("      ops-1: {}\n      ops-2:\n        type: lxc\n"), Files.readString(b.file()));
+    }
+
+    @Test
+    void inAnInfraDirectoryANameDeclaredInAnotherFileOrABrokenFileIsRefusedUntouched() throws Exception {
+        Path infraYml = infraDirectory("lab:\n  machines:\n    lab-1: {}\n");
+        when(instances.get("lab", "ops-1")).thenReturn(instance("lab", "ops-1", "Running", Map.of()));
+        ActionException taken = assertThrows(ActionException.class,
+                () -> new Adoption(client, false).adopt(new InstanceRef("lab", "ops-1"), infraYml));
+        assertTrue(taken.getMessage().contains("already declared") && taken.getMessage().contains("domain ops"), taken.getMessage());
+
+        Files.writeString(dir.resolve("infra/domains/zz.yml"), "zz: [not, a, domain]\n");
+        when(instances.get("lab", "stray")).thenReturn(instance("lab", "stray", "Running", Map.of()));
+        ActionException broken = assertThrows(ActionException.class,
+                () -> new Adoption(client, false).adopt(new InstanceRef("lab", "stray"), infraYml));
+        assertTrue(broken.getMessage().contains("fix it first") && broken.getMessage().contains("zz.yml"), broken.getMessage());
+        verify(instances, never()).patch(any(), any(), any(), any());
+        assertEquals("lab:\n  machines:\n    lab-1: {}\n", Files.readString(dir.resolve("infra/domains/lab.yml")));
     }
 }

@@ -54,4 +54,28 @@ class DeclarationsTest {
         Files.writeString(f, "not: [valid");
         assertEquals(java.util.List.of(), new Declarations(false).domains(f));
     }
+
+    @Test
+    void inAnInfraDirectoryTheMachineGoesIntoItsDomainsFileAndABreakingEditIsPutBack(@TempDir Path dir) throws Exception {
+        Path infra = Files.createDirectories(dir.resolve("infra").resolve("domains")).getParent();
+        Files.writeString(infra.resolve("base.yml"), "project_name: t\nglobal:\n  addressing: {base_octet: 10, zone_base: 160}\n"
+                + "  gpu_policy: exclusive\n");
+        String pro = "pro:\n  trust_level: trusted   # keep me\n  machines:\n    pro-llm:\n      gpu: true\n";
+        Files.writeString(infra.resolve("domains/pro.yml"), pro);
+        Path infraYml = dir.resolve("infra.yml");
+        assertEquals(java.util.List.of("pro"), new Declarations(false).domains(infraYml));
+
+        new Declarations(false).addMachine(infraYml, "pro", new MachineEntry("pro-web", "lxc", null, null, "busybox", false));
+        String text = Files.readString(infra.resolve("domains/pro.yml"));
+        assertTrue(text.startsWith(pro) && text.contains("    pro-web:\n") && text.contains("os_image: \"busybox\""), text);
+        assertTrue(Files.notExists(infraYml));
+
+        ActionException e = assertThrows(ActionException.class, () -> new Declarations(false)
+                .addMachine(infraYml, "pro", new MachineEntry("pro-img", "lxc", null, null, null, true)));
+        assertTrue(e.getMessage().contains("would become invalid") && e.getMessage().contains("pro-img"), e.getMessage());
+        assertEquals(text, Files.readString(infra.resolve("domains/pro.yml")), "put back");
+
+        new Declarations(false).addMachine(infraYml, "lab", new MachineEntry("lab-1", "lxc", null, null));
+        assertTrue(Files.readString(infra.resolve("domains/lab.yml")).startsWith("lab:\n  trust_level: semi-trusted\n"));
+    }
 }

@@ -163,4 +163,23 @@ class InfraYamlEditorTest {
             at++;
         }
     }
+
+    @Test
+    void aDomainFileOfAnInfraDirectoryKeepsItsIndentationAndGetsNewDomainsAtTheEnd() {
+        String file = "# pro's file\npro:\n    trust_level: trusted\n    machines:\n        pro-dev: {}\n";
+        InfraYamlEditor.Edit added = editor.addMachineToDomainFile(file, "pro", WEB);
+        assertEquals(file + "        web:\n            type: lxc\n", added.text());
+        assertEquals(TrustLevel.TRUSTED, added.domainTrust());
+        assertFalse(added.domainCreated());
+
+        InfraYamlEditor.Edit created = editor.addMachineToDomainFile(file, "lab", WEB);
+        assertEquals(file + "lab:\n    trust_level: semi-trusted\n    machines:\n        web:\n            type: lxc\n",
+                created.text());
+        assertTrue(created.domainCreated());
+
+        assertThrows(InfraYamlEditor.EditException.class, () -> editor.addMachineToDomainFile(file, "pro",
+                new MachineEntry("pro-dev", "lxc", null, null)), "already declared");
+        assertThrows(InfraYamlEditor.EditException.class, () -> editor.addMachineToDomainFile("{pro: {}}\n", "pro", WEB),
+                "flow style cannot be added to as text");
+    }
 }

@@ -1,0 +1,93 @@
+package io.anklume.core.adopt;
+
+import io.anklume.core.infra.YamlText;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * The file a machine of a domain is written into. For an infra.yml, that file. For an infra/ directory
+ * (named, or read because infra.yml does not exist beside it, as anklume reads it), the file whose
+ * definition of the domain counts: the last domains/*.yml defining it (later files replace earlier
+ * ones), else base.yml when it defines the domain, else a new {@code domains/<domain>.yml}. Writing a
+ * new infra.yml beside the directory instead would make the whole directory ignored from then on.
+ */
+record InfraTarget(Path file, boolean domainFile, boolean inDirectory) {
+    /** Where {@code domain}'s machines go for the infra path {@code infra}. */
+    static InfraTarget of(Path infra, String domain) {
+        Path dir = directory(infra);
+        if (dir == null) {
+            return new InfraTarget(infra, false, false);
+        }
+        Path defining = null;
+        for (Path file : domainFiles(dir.resolve("domains"))) {
+            if (defines(file, domain)) {
+                defining = file;
+            }
+        }
+        if (defining != null) {
+            return new InfraTarget(defining, true, true);
+        }
+        Path base = dir.resolve("base.yml");
+        if (Files.isRegularFile(base) && baseDefines(base, domain)) {
+            return new InfraTarget(base, false, true);
+        }
+        return new InfraTarget(dir.resolve("domains").resolve(domain + ".yml"), true, true);
+    }
+
+    /** The infra/ directory {@code infra} means, or null for a single file. */
+    static Path directory(Path infra) {
+        if (Files.isDirectory(infra)) {
+            return infra;
+        }
+        String name = infra.getFileName() == null ? "" : infra.getFileName().toString();
+        if (!Files.exists(infra) && name.endsWith(".yml")) {
+            Path dir = infra.resolveSibling(name.substring(0, name.length() - 4));
+            if (Files.isDirectory(dir)) {
+                return dir;
+            }
+        }
+        return null;
+    }
+
+    private static List<Path> domainFiles(Path dir) {
+        List<Path> files = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return files;
+        }
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.yml")) {
+            s.forEach(files::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        files.sort(null); // the loader's order: by file name
+        return files;
+    }
+
+    /** Whether the domain file's top-level mapping has {@code domain}; an unreadable file does not. */
+    private static boolean defines(Path file, String domain) {
+        Node root = compose(file);
+        return root instanceof MappingNode top && YamlText.entry(top, domain).isPresent();
+    }
+
+    private static boolean baseDefines(Path base, String domain) {
+        Node root = compose(base);
+        return root instanceof MappingNode top && YamlText.entry(top, "domains")
+                .filter(d -> d.getValueNode() instanceof MappingNode)
+                .flatMap(d -> YamlText.entry((MappingNode) d.getValueNode(), domain)).isPresent();
+    }
+
+    private static Node compose(Path file) {
+        try {
+            return YamlText.compose(file.toString(), Files.readString(file), IllegalArgumentException::new);
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
