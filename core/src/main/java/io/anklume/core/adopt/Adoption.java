@@ -3,6 +3,7 @@ package io.anklume.core.adopt;
 import io.anklume.core.ActionException;
 import io.anklume.core.infra.Infra;
 import io.anklume.core.infra.InfraFiles;
+import io.anklume.core.infra.InfraTarget;
 import io.anklume.core.plan.Action;
 import io.anklume.core.plan.Applier;
 import io.anklume.core.plan.ApplyListener;

@@ -2,6 +2,7 @@ package io.anklume.core.adopt;
 
 import io.anklume.core.ActionException;
 import io.anklume.core.infra.InfraFiles;
+import io.anklume.core.infra.InfraTarget;
 import io.anklume.core.infra.Problem;
 import io.anklume.core.net.HostNetworks;
 import java.io.IOException;

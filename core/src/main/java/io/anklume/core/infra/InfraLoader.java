@@ -62,15 +62,9 @@ public final class InfraLoader {
      * beside an {@code infra/} directory reads the directory.
      */
     public static LoadResult load(Path file) {
-        if (Files.isDirectory(file)) {
-            return InfraDirectory.load(file);
-        }
-        String fileName = file.getFileName() == null ? "" : file.getFileName().toString();
-        if (!Files.exists(file) && fileName.endsWith(".yml")) {
-            Path dir = file.resolveSibling(fileName.substring(0, fileName.length() - 4));
-            if (Files.isDirectory(dir)) {
-                return InfraDirectory.load(dir);
-            }
+        Path dir = InfraTarget.directory(file);
+        if (dir != null) {
+            return InfraDirectory.load(dir);
         }
         Text text = readText(file);
         return text.fatal() != null ? text.fatal() : parse(file.toString(), text.text());

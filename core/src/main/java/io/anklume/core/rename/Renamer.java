@@ -2,6 +2,7 @@ package io.anklume.core.rename;
 
 import io.anklume.core.ActionException;
 import io.anklume.core.infra.InfraFiles;
+import io.anklume.core.infra.InfraTarget;
 import io.anklume.core.infra.Machine;
 import io.anklume.core.infra.Problem;
 import io.anklume.core.infra.Route;
@@ -93,6 +94,9 @@ public final class Renamer {
 
     /** The file with the machine renamed, checked valid; empty when the file does not declare it. */
     private Optional<Edit> edit(Target target, Path infraFile) {
+        if (InfraTarget.directory(infraFile) != null) {
+            return inDirectory(target, infraFile);
+        }
         String before;
         try {
             before = Files.readString(infraFile);
@@ -121,6 +125,26 @@ public final class Renamer {
         List<String> routes = check.infra().machine(target.to()).map(Machine::routes).orElse(List.of()).stream()
                 .map(Route::host).toList();
         return Optional.of(new Edit(before, after.get(), routes));
+    }
+
+    /**
+     * An infra/ directory is not edited by a rename yet: the machine's key, its domain file and the
+     * policies (policies.yml or base.yml) would all have to change together. A machine it declares is
+     * refused with the file to edit; one it does not declare is renamed in Incus only.
+     */
+    private static Optional<Edit> inDirectory(Target target, Path infraFile) {
+        InfraFiles.Loaded loaded = InfraFiles.load(infraFile);
+        if (loaded.infra() == null) {
+            throw target.refused("the infra directory has an error: " + loaded.firstError() + " (fix it first)", null);
+        }
+        Optional<Machine> machine = loaded.infra().machine(target.ref().name());
+        if (machine.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = InfraTarget.of(infraFile, machine.get().domain()).file();
+        throw target.refused("it is declared in the infra directory " + InfraTarget.directory(infraFile) + ", which "
+                + "rename does not edit yet: rename machine " + target.ref().name() + " in " + file + " (and in the "
+                + "network policies naming it), then rename the instance here", null);
     }
 
     private static void write(Target target, Path infraFile, String text) {

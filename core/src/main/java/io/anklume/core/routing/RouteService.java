@@ -126,6 +126,13 @@ public final class RouteService {
         if (readOnly) {
             throw new ActionException(target, action, "anklume-tui runs in read-only mode");
         }
+        Path dir = io.anklume.core.infra.InfraTarget.directory(infraFile);
+        if (dir != null) {
+            // The route belongs under its machine in whichever domain file declares it; not edited here yet.
+            throw new ActionException(target, action, "routes in the infra directory " + dir + " are not edited here "
+                    + "yet: write it under the machine's routes: in its domains/*.yml by hand (the routes are then "
+                    + "kept in Caddy as usual)");
+        }
         try {
             String before = Files.readString(infraFile);
             String after = change.apply(before);

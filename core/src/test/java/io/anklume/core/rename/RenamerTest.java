@@ -118,4 +118,22 @@ class RenamerTest {
         assertNull(r.infraFile());
         assertEquals(INFRA, Files.readString(file), "an untracked web is not the file's machine web");
     }
+
+    @Test
+    void inAnInfraDirectoryADeclaredMachineIsRefusedWithItsFileAndAnUndeclaredOneRenamedInIncusOnly() throws Exception {
+        Files.delete(file);
+        Path infra = Files.createDirectories(dir.resolve("infra/domains")).getParent();
+        Files.writeString(infra.resolve("base.yml"), "project_name: lab\nglobal:\n  addressing: {base_octet: 10, zone_base: 160}\n");
+        Files.writeString(infra.resolve("domains/pro.yml"), "pro:\n  machines:\n    web: {}\n");
+        ActionException declared = assertThrows(ActionException.class, () -> new Renamer(client, false).rename(WEB, "site", file));
+        assertTrue(declared.getMessage().contains("rename machine web in " + infra.resolve("domains/pro.yml")), declared.getMessage());
+        verify(instances, never()).rename(any(), any(), any());
+        assertEquals("pro:\n  machines:\n    web: {}\n", Files.readString(infra.resolve("domains/pro.yml")));
+
+        Files.writeString(infra.resolve("domains/pro.yml"), "pro:\n  machines:\n    site: {}\n"); // renamed by hand first
+        Renamer.Renamed r = new Renamer(client, false).rename(WEB, "site", file);
+        verify(instances).rename("pro", "web", "site");
+        assertNull(r.infraFile(), "the directory is not changed");
+        assertTrue(Files.notExists(file));
+    }
 }

@@ -1,6 +1,5 @@
-package io.anklume.core.adopt;
+package io.anklume.core.infra;
 
-import io.anklume.core.infra.YamlText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -18,9 +17,9 @@ import org.yaml.snakeyaml.nodes.Node;
  * ones), else base.yml when it defines the domain, else a new {@code domains/<domain>.yml}. Writing a
  * new infra.yml beside the directory instead would make the whole directory ignored from then on.
  */
-record InfraTarget(Path file, boolean domainFile, boolean inDirectory) {
+public record InfraTarget(Path file, boolean domainFile, boolean inDirectory) {
     /** Where {@code domain}'s machines go for the infra path {@code infra}. */
-    static InfraTarget of(Path infra, String domain) {
+    public static InfraTarget of(Path infra, String domain) {
         Path dir = directory(infra);
         if (dir == null) {
             return new InfraTarget(infra, false, false);
@@ -42,7 +41,7 @@ record InfraTarget(Path file, boolean domainFile, boolean inDirectory) {
     }
 
     /** The infra/ directory {@code infra} means, or null for a single file. */
-    static Path directory(Path infra) {
+    public static Path directory(Path infra) {
         if (Files.isDirectory(infra)) {
             return infra;
         }
