@@ -517,12 +517,17 @@ class ScreenTest {
         assertFalse(h.app.running());
     }
 
-    @Test
-    void planViewShowsTheColoredDiffAndAppliesWithProgress() {
+    /** The lab with a plan of one change (project lab) open in the plan view. */
+    private static Harness planOfOneProject() {
         Harness h = lab();
         io.anklume.core.plan.Action create = new io.anklume.core.plan.Action.CreateProject("lab", "lab", "", java.util.Map.of());
         h.plans.next = new io.anklume.core.plan.Reconciler.Planned(new io.anklume.core.plan.Plan(List.of(create)), List.of());
-        h.press("P");
+        return h.press("P");
+    }
+
+    @Test
+    void planViewShowsTheColoredDiffAndAppliesWithProgress() {
+        Harness h = planOfOneProject();
         assertTrue(h.text().contains("+ create project lab"), h.text());
         assertEquals(new TextColor.RGB(0x5f, 0xaf, 0x5f), h.foregroundOf("+ create project lab"));
         h.press("a");
@@ -534,10 +539,7 @@ class ScreenTest {
 
     @Test
     void thePlansSummaryLeavesWithThePlanViewButAnErrorStays() {
-        Harness h = lab();
-        io.anklume.core.plan.Action create = new io.anklume.core.plan.Action.CreateProject("lab", "lab", "", java.util.Map.of());
-        h.plans.next = new io.anklume.core.plan.Reconciler.Planned(new io.anklume.core.plan.Plan(List.of(create)), List.of());
-        h.press("P");
+        Harness h = planOfOneProject();
         String summary = "Plan: 1 to create, 0 to change, 0 to delete.";
         assertTrue(h.text().contains(summary), h.text());
         h.press("Esc");

@@ -129,12 +129,7 @@ public final class Adoption {
      * the whole directory is read first: it must load without errors and not declare the name already.
      */
     private static InfraTarget target(InstanceRef ref, Path infra, String domain) {
-        InfraTarget target;
-        try {
-            target = InfraTarget.of(infra, domain);
-        } catch (java.io.UncheckedIOException e) {
-            throw new ActionException(ref.toString(), "adopt", "cannot read " + infra + ": " + e.getCause().getMessage(), e);
-        }
+        InfraTarget target = InfraTarget.of(infra, domain);
         if (target.inDirectory()) {
             InfraFiles.Loaded loaded = InfraFiles.load(infra);
             io.anklume.core.infra.Problem first = loaded.firstError();

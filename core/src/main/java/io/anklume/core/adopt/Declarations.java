@@ -71,7 +71,7 @@ public final class Declarations {
                 }
                 throw new ActionException(target, "declare", "the infra directory would become invalid: " + first);
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException e) {
             throw new ActionException(target, "declare", e.getMessage(), e);
         } catch (InfraYamlEditor.EditException e) {
             throw new ActionException(target, "declare", e.getMessage(), e);

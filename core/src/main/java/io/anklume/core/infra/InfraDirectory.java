@@ -100,7 +100,8 @@ final class InfraDirectory {
         return InfraLoader.read(base.toString(), rootNode, nodeFiles, problems);
     }
 
-    private static List<Path> domainFiles(Path dir, List<Problem> problems) {
+    /** The domain files of {@code dir}, by file name (the order later definitions replace earlier ones). */
+    static List<Path> domainFiles(Path dir, List<Problem> problems) {
         List<Path> files = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return files;

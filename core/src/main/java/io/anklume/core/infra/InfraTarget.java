@@ -1,12 +1,9 @@
 package io.anklume.core.infra;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -25,7 +22,8 @@ public record InfraTarget(Path file, boolean domainFile, boolean inDirectory) {
             return new InfraTarget(infra, false, false);
         }
         Path defining = null;
-        for (Path file : domainFiles(dir.resolve("domains"))) {
+        // The loader's order (by file name); a directory it cannot list is its problem to report.
+        for (Path file : InfraDirectory.domainFiles(dir.resolve("domains"), new ArrayList<>())) {
             if (defines(file, domain)) {
                 defining = file;
             }
@@ -53,20 +51,6 @@ public record InfraTarget(Path file, boolean domainFile, boolean inDirectory) {
             }
         }
         return null;
-    }
-
-    private static List<Path> domainFiles(Path dir) {
-        List<Path> files = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return files;
-        }
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.yml")) {
-            s.forEach(files::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        files.sort(null); // the loader's order: by file name
-        return files;
     }
 
     /** Whether the domain file's top-level mapping has {@code domain}; an unreadable file does not. */
