@@ -375,14 +375,19 @@ public final class App {
         String conn = s.connected() ? "connected" : (s.problem() == null ? "connecting…" : s.problem());
         String left = " anklume-tui › " + view().title();
         // Below 100 columns the domain count goes first, so the view's title keeps room.
-        String right = s.instances().size() + " instances · " + (cols >= 100 ? domains + " domains · " : "") + conn
-                + (readOnly ? " · READ-ONLY" : "") + " ";
+        String right = count(s.instances().size(), "instance") + " · " + (cols >= 100 ? count(domains, "domain") + " · " : "")
+                + conn + (readOnly ? " · READ-ONLY" : "") + " ";
         Area a = new Area(g, 0, 1, cols, colors);
-        a.line(0, Text.fit(left, Math.max(0, cols - right.length())) + right,
+        // One space at least between a cut title ("instances · s…") and the counts.
+        a.line(0, Text.fit(left, Math.max(0, cols - right.length() - 1)) + " " + right,
                 colors.role("header"), colors.role("header.background"), true);
         if (!s.connected()) {
             a.put(Math.max(0, cols - right.length()), 0, right, colors.role("error"), colors.role("header.background"), true);
         }
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private void drawStatus(TextGraphics g, int cols, int rows) {

@@ -217,6 +217,14 @@ class ScreenTest {
     }
 
     @Test
+    void theHeaderCountsInTheSingularAndKeepsASpaceAfterACutTitle() {
+        Harness one = new Harness(120, 30, false, List.of(LAB.get(0)));
+        assertTrue(one.line(0).contains(" 1 instance · 1 domain · connected"), one.line(0));
+        Harness narrow = new Harness(50, 20, false, LAB).press("?");
+        assertTrue(narrow.line(0).matches(".*… 6 instances · connected\\s*"), narrow.line(0));
+    }
+
+    @Test
     void paletteCompletesCommandsAndInstanceNames() {
         Harness h = lab().press(":").type("sn").press("Tab");
         assertTrue(h.text().contains(":snapshot "), h.text());
@@ -372,7 +380,7 @@ class ScreenTest {
     void flushFromThePaletteListsWhatGoesAndRunsOnlyAfterYes() {
         Harness h = lab().press(":").type("flush").press("Enter");
         String s = h.text();
-        assertTrue(s.contains("Flush 1 instances, 1 profiles, 1 projects, 1 bridges"), s);
+        assertTrue(s.contains("Flush 1 instance, 1 profile, 1 project, 1 bridge"), s);
         assertTrue(s.contains("- delete instance pro/pro-dev") && s.contains("- delete bridge net-pro")
                 && s.contains("- delete nft table inet anklume"), s);
         assertTrue(s.contains("keep instance perso/perso-web: protected"), s);
@@ -382,7 +390,7 @@ class ScreenTest {
 
         h.press(":").type("flush --force").press("Enter").press("y");
         assertEquals(List.of("flush-plan infra.yml", "flush-plan infra.yml --force",
-                "flush 1 instances, 1 profiles, 1 projects, 1 bridges, the nft table inet anklume; 1 kept"), h.housekeeping.calls);
+                "flush 1 instance, 1 profile, 1 project, 1 bridge, the nft table inet anklume; 1 kept"), h.housekeeping.calls);
         assertTrue(h.text().contains("flushed: 5 objects deleted"), h.text());
 
         h.press(":").type("orphans").press("Enter");

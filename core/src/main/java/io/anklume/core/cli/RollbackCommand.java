@@ -62,8 +62,8 @@ final class RollbackCommand implements Command {
                 env.out().println("(dry run: nothing restored)");
                 return OK;
             }
-            if (!args.has("--yes") && !Confirmation.ask(env, "Restore these " + steps.size()
-                    + " instances? What they wrote since is lost.", "Run again with --yes.")) {
+            if (!args.has("--yes") && !Confirmation.ask(env, (steps.size() == 1 ? "Restore this instance?"
+                    : "Restore these " + steps.size() + " instances?") + " What they wrote since is lost.", "Run again with --yes.")) {
                 return FAILED;
             }
             rollback.run(steps);

@@ -30,8 +30,12 @@ public record FlushPlan(List<InstanceRef> instances, List<InstanceRef> unprotect
     }
 
     public String summary() {
-        return instances.size() + " instances, " + profiles.size() + " profiles, " + projects.size() + " projects, "
-                + bridges.size() + " bridges" + (nftTable == null ? "" : ", the nft table " + nftTable)
-                + (kept.isEmpty() ? "" : "; " + kept.size() + " kept");
+        return count(instances.size(), "instance") + ", " + count(profiles.size(), "profile") + ", "
+                + count(projects.size(), "project") + ", " + count(bridges.size(), "bridge")
+                + (nftTable == null ? "" : ", the nft table " + nftTable) + (kept.isEmpty() ? "" : "; " + kept.size() + " kept");
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
