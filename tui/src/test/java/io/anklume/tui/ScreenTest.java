@@ -217,6 +217,38 @@ class ScreenTest {
     }
 
     @Test
+    void onAWideTerminalTheDetailsLeftColumnStopsBeforeTheSecondOneAndHasTheWidthBelowIt() {
+        Harness h = new Harness(120, 40, false, LAB);
+        String url = "https://a-rather-long-application-name.pro.example.test/";
+        h.routes.routes.add(new io.anklume.core.routing.RouteStatus("anklume-pro-dev-8080", "pro-dev", "app",
+                url, "10.120.10.200:65535", true, io.anklume.core.routing.RouteStatus.State.IN_SYNC));
+        h.press("Down", "Down", "Down", "Down", "Enter");
+        assertTheLeftColumnStopsBeforeTheSecond(h);
+        String route = h.line(h.rowOf(" → "));
+        assertTrue(route.contains(url + " → 10.120.10.200:65535 auth yes  in sync"), "below it, the whole width: " + route);
+    }
+
+    @Test
+    void anUntrackedInstancesHintFitsBesideTheSecondColumn() {
+        Harness h = new Harness(120, 40, false, LAB).press("Down", "Down", "Enter");
+        assertTrue(h.line(0).contains("legacy-box"), h.line(0));
+        assertTrue(h.text().contains("default  (UNTRACKED: a adopts it)"), h.text());
+        assertTheLeftColumnStopsBeforeTheSecond(h);
+    }
+
+    private static void assertTheLeftColumnStopsBeforeTheSecond(Harness h) {
+        int secondColumnRows = 0;
+        for (int r = 1; r < 38; r++) {
+            String line = h.line(r);
+            if (!line.substring(60).isBlank()) {
+                secondColumnRows++;
+                assertEquals(' ', line.charAt(59), "row " + r + " runs into the second column: " + line);
+            }
+        }
+        assertTrue(secondColumnRows >= 3, "addresses, config and devices are beside the left column: " + h.text());
+    }
+
+    @Test
     void theHeaderCountsInTheSingularAndKeepsASpaceAfterACutTitle() {
         Harness one = new Harness(120, 30, false, List.of(LAB.get(0)));
         assertTrue(one.line(0).contains(" 1 instance · 1 domain · connected"), one.line(0));
@@ -279,7 +311,7 @@ class ScreenTest {
         assertTrue(h.text().contains("a disposable is deleted when it stops"), h.text());
         assertEquals(List.of(), h.adopted);
         h.press("Enter");
-        assertTrue(h.text().contains("(disposable: deleted when it stops)") && !h.text().contains("UNTRACKED"), h.text());
+        assertTrue(h.text().contains("(disposable: deleted at stop)") && !h.text().contains("UNTRACKED"), h.text());
     }
 
     @Test

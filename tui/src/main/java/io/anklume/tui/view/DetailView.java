@@ -11,6 +11,7 @@ import io.anklume.tui.widget.Text;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.Optional;
 
 /** One instance: state, address, resources, profiles, protection, GPU and its latest snapshots. */
@@ -154,50 +155,64 @@ public final class DetailView implements View {
         }
     }
 
+    /** Where the second column starts on a wide terminal (addresses, config and devices). */
+    private static final int SECOND_COLUMN = 60;
+
     /** Draws everything in content rows (the area scrolls them); returns how many rows were used. */
-    private int drawContent(Area area, InstanceView v) {
-        TextColor trust = area.colors().trust(v.untracked() ? null : v.trust());
-        TextColor text = area.colors().role("text");
-        TextColor dim = area.colors().role("dim");
+    private int drawContent(Area whole, InstanceView v) {
+        TextColor text = whole.colors().role("text");
+        TextColor dim = whole.colors().role("dim");
+        // On a wide terminal the second column (addresses, config, devices) is drawn first; beside it the
+        // left column stops short of it, a longer line cut there (with …) instead of running under the
+        // second column's text; below it, the left column has the whole width again.
+        int secondEnd = wide(whole) ? drawDetails(whole, 0, text, dim) : 0;
+        Area narrow = new Area(whole.g(), whole.top(), whole.rows(), SECOND_COLUMN - 1, whole.colors(), whole.scroll());
+        IntFunction<Area> at = r -> r < secondEnd ? narrow : whole;
+        TextColor trust = whole.colors().trust(v.untracked() ? null : v.trust());
         int row = 0;
-        area.put(1, row++, Badges.trust(v.untracked() ? null : v.trust()) + " " + v.name(), trust, TextColor.ANSI.DEFAULT, true);
+        at.apply(row).put(1, row++, Badges.trust(v.untracked() ? null : v.trust()) + " " + v.name(), trust, TextColor.ANSI.DEFAULT, true);
         row++;
-        row = field(area, row, "Project", v.ref().project(), text);
-        row = field(area, row, "Domain", v.domain() + (v.managed() ? "" : v.disposable()
-                ? "  (disposable: deleted when it stops)" : "  (UNTRACKED: not in infra.yml; a adopts it)"), text);
-        row = field(area, row, "Trust", v.trust() == null ? "-" : v.trust().yamlName(), trust);
-        row = field(area, row, "Type", v.type(), text);
-        row = field(area, row, "State", v.status(), v.isRunning() ? area.colors().role("ok") : dim);
-        row = field(area, row, "IPv4 (eth0)", v.ipv4() == null ? "-" : v.ipv4(), text);
-        row = field(area, row, "CPU time", Text.seconds(v.cpuSeconds()), text);
-        row = field(area, row, "Memory", Text.bytes(v.memoryBytes()), text);
-        row = field(area, row, "Profiles", String.join(", ", v.profiles() == null ? List.of() : v.profiles()), text);
-        row = field(area, row, "GPU", v.gpu() ? "yes (gpu device passed through)" : "no",
-                v.gpu() ? area.colors().role("badge.gpu") : dim);
-        row = field(area, row, "Protected", v.protectedFromDelete() ? "yes (security.protection.delete)" : "no", text);
-        row = field(area, row, "Ephemeral", v.ephemeral() ? "yes (deleted when stopped)" : "no", text);
-        row = field(area, row, "Created", Text.date(v.createdAt()), text);
+        row = field(at.apply(row), row, "Project", v.ref().project(), text);
+        row = field(at.apply(row), row, "Domain", v.domain() + (v.managed() ? "" : v.disposable()
+                ? "  (disposable: deleted at stop)" : "  (UNTRACKED: a adopts it)"), text);
+        row = field(at.apply(row), row, "Trust", v.trust() == null ? "-" : v.trust().yamlName(), trust);
+        row = field(at.apply(row), row, "Type", v.type(), text);
+        row = field(at.apply(row), row, "State", v.status(), v.isRunning() ? whole.colors().role("ok") : dim);
+        row = field(at.apply(row), row, "IPv4 (eth0)", v.ipv4() == null ? "-" : v.ipv4(), text);
+        row = field(at.apply(row), row, "CPU time", Text.seconds(v.cpuSeconds()), text);
+        row = field(at.apply(row), row, "Memory", Text.bytes(v.memoryBytes()), text);
+        row = field(at.apply(row), row, "Profiles", String.join(", ", v.profiles() == null ? List.of() : v.profiles()), text);
+        row = field(at.apply(row), row, "GPU", v.gpu() ? "yes (gpu device passed through)" : "no",
+                v.gpu() ? whole.colors().role("badge.gpu") : dim);
+        row = field(at.apply(row), row, "Protected", v.protectedFromDelete() ? "yes (security.protection.delete)" : "no", text);
+        row = field(at.apply(row), row, "Ephemeral", v.ephemeral() ? "yes (deleted when stopped)" : "no", text);
+        row = field(at.apply(row), row, "Created", Text.date(v.createdAt()), text);
         row++;
-        area.put(1, row++, "Latest snapshots", area.colors().role("header"), TextColor.ANSI.DEFAULT, true);
+        at.apply(row).put(1, row++, "Latest snapshots", whole.colors().role("header"), TextColor.ANSI.DEFAULT, true);
         List<SnapshotView> s = snapshots;
         if (s == null) {
-            area.put(3, row++, "reading…", dim);
+            at.apply(row).put(3, row++, "reading…", dim);
         } else if (s.isEmpty()) {
-            area.put(3, row++, "none (p, then n, takes one)", dim);
+            at.apply(row).put(3, row++, "none (p, then n, takes one)", dim);
         } else {
             for (int i = 0; i < Math.min(5, s.size()); i++) {
-                area.put(3, row++, Text.fit(s.get(i).name(), 28) + " " + Text.ago(s.get(i).createdAt(), Instant.now()), text);
+                at.apply(row).put(3, row++, Text.fit(s.get(i).name(), 28) + " " + Text.ago(s.get(i).createdAt(), Instant.now()), text);
             }
         }
-        row = drawRoutes(area, row + 1, text, dim);
+        row = drawRoutes(at, row + 1, text, dim);
         row++;
-        area.put(1, row++, "Reached by", area.colors().role("header"), TextColor.ANSI.DEFAULT, true);
-        row = drawPolicies(area, row, v, text, dim);
-        return Math.max(row, drawDetails(area, row + 1, text, dim));
+        at.apply(row).put(1, row++, "Reached by", whole.colors().role("header"), TextColor.ANSI.DEFAULT, true);
+        row = drawPolicies(at, row, v, text, dim);
+        return wide(whole) ? Math.max(row, secondEnd) : drawDetails(whole, row + 1, text, dim);
+    }
+
+    private static boolean wide(Area area) {
+        return area.cols() >= 110;
     }
 
     /** URL → target, auth, whether Caddy holds exactly this route; then the SSH port. */
-    private int drawRoutes(Area area, int row, TextColor text, TextColor dim) {
+    private int drawRoutes(IntFunction<Area> at, int row, TextColor text, TextColor dim) {
+        Area area = at.apply(row + 1); // the routes' width: that of their first line
         area.put(1, row++, "Routes", area.colors().role("header"), TextColor.ANSI.DEFAULT, true);
         List<io.anklume.core.routing.RouteStatus> r = routes;
         if (r == null) {
@@ -230,7 +245,8 @@ public final class DetailView implements View {
     }
 
     /** The network policies that let other domains (or the host) reach this instance. */
-    private int drawPolicies(Area area, int row, InstanceView v, TextColor text, TextColor dim) {
+    private int drawPolicies(IntFunction<Area> at, int row, InstanceView v, TextColor text, TextColor dim) {
+        Area area = at.apply(row);
         io.anklume.core.isolation.IsolationMatrix m = isolation;
         if (v.untracked()) {
             area.put(3, row++, "not in infra.yml: no policy applies", dim);
@@ -252,8 +268,8 @@ public final class DetailView implements View {
     /** Addresses, config and devices in a second column when the terminal is wide, else below. */
     private int drawDetails(Area area, int below, TextColor text, TextColor dim) {
         io.anklume.core.inventory.InstanceDetails d = details;
-        boolean wide = area.cols() >= 110;
-        int col = wide ? 60 : 1;
+        boolean wide = wide(area);
+        int col = wide ? SECOND_COLUMN : 1;
         int row = wide ? 0 : below;
         if (d == null) {
             area.put(col, row, "reading config…", dim);
