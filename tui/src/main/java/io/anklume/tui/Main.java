@@ -224,8 +224,7 @@ public final class Main {
         static String usage() {
             return """
                     Usage: anklume-tui [--read-only] [--infra FILE] [--theme NAME]
-                           anklume-tui COMMAND [ARGS]   (validate, plan, apply, list, snapshot, restore,
-                                                         rollback, disposable, publish, backup; COMMAND --help)
+                           anklume-tui COMMAND [ARGS]   (the commands are listed below; COMMAND --help)
 
                     Opens a keyboard-driven screen over every Incus instance of every project, colored by
                     the trust level of its domain. Press ? in any view for its keys.
