@@ -36,7 +36,9 @@ public final class Actions {
             app.error("adopt needs an infra file: start with --infra FILE (or have ./infra.yml)");
             return;
         }
-        app.confirm("Adopt " + v.ref() + " into " + app.services().infraFile() + " (domain " + v.ref().project()
+        // The file it will go into: with an infra/ directory, the one that defines the domain.
+        java.nio.file.Path into = io.anklume.core.infra.InfraTarget.of(app.services().infraFile(), v.ref().project()).file();
+        app.confirm("Adopt " + v.ref() + " into " + into + " (domain " + v.ref().project()
                 + ")? [y/N]", () -> app.load("adopting " + v.ref(),
                 () -> app.services().adopter().adopt(v.ref(), app.services().infraFile()), done -> {
                     app.info(done);
