@@ -26,28 +26,54 @@ public final class AclFirewall {
         this.readOnly = readOnly;
     }
 
+    /** One change deploy makes: its line for the user, and the request that makes it. */
+    private record Change(String line, Runnable request) {}
+
     /** Creates or updates each ACL and attaches it; returns one line per change (empty: nothing to do). */
     public List<String> deploy(Map<String, NetworkAcl> wanted) {
         refuseIfReadOnly("deploy");
-        List<String> changes = new ArrayList<>();
+        List<Change> changes = changes(wanted, true);
+        changes.forEach(c -> c.request().run());
+        return changes.stream().map(Change::line).toList();
+    }
+
+    /**
+     * What {@link #deploy} would change, without changing anything (also in read-only mode); a bridge
+     * that does not exist yet is a line too ("apply" makes it).
+     */
+    public List<String> drift(Map<String, NetworkAcl> wanted) {
+        return changes(wanted, false).stream().map(Change::line).toList();
+    }
+
+    private List<Change> changes(Map<String, NetworkAcl> wanted, boolean bridgesMustExist) {
+        List<Change> changes = new ArrayList<>();
         for (Map.Entry<String, NetworkAcl> e : wanted.entrySet()) {
             String bridge = e.getKey();
             NetworkAcl acl = e.getValue();
-            Network network = incus.networks().find(null, bridge).orElseThrow(() -> new IsolationException(
-                    "cannot attach ACL " + acl.name() + ": bridge " + bridge + " does not exist (run apply first)"));
+            Optional<Network> found = incus.networks().find(null, bridge);
+            if (found.isEmpty()) {
+                if (bridgesMustExist) {
+                    throw new IsolationException("cannot attach ACL " + acl.name() + ": bridge " + bridge
+                            + " does not exist (run apply first)");
+                }
+                changes.add(new Change("! bridge " + bridge + " does not exist yet (apply makes it, then ACL "
+                        + acl.name() + ")", () -> { }));
+                continue;
+            }
+            Network network = found.get();
             Optional<NetworkAcl> existing = incus.networkAcls().find(null, acl.name());
             if (existing.isEmpty()) {
-                incus.networkAcls().create(null, acl);
-                changes.add("+ create ACL " + acl.name() + " (" + acl.ingress().size() + " ingress rules)");
+                changes.add(new Change("+ create ACL " + acl.name() + " (" + acl.ingress().size() + " ingress rules)",
+                        () -> incus.networkAcls().create(null, acl)));
             } else if (!sameRules(existing.get(), acl)) {
-                incus.networkAcls().update(null, acl);
-                changes.add("~ update ACL " + acl.name() + " (" + acl.ingress().size() + " ingress rules)");
+                changes.add(new Change("~ update ACL " + acl.name() + " (" + acl.ingress().size() + " ingress rules)",
+                        () -> incus.networkAcls().update(null, acl)));
             }
             Map<String, String> config = AclRules.bridgeConfig(acl.name());
             Map<String, String> current = network.config() == null ? Map.of() : network.config();
             if (config.entrySet().stream().anyMatch(c -> !c.getValue().equals(current.get(c.getKey())))) {
-                incus.networks().patch(null, bridge, config);
-                changes.add("~ attach ACL " + acl.name() + " to " + bridge + " (default ingress drop)");
+                changes.add(new Change("~ attach ACL " + acl.name() + " to " + bridge + " (default ingress drop)",
+                        () -> incus.networks().patch(null, bridge, config)));
             }
         }
         return changes;

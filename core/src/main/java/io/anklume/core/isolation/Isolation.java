@@ -43,7 +43,7 @@ public final class Isolation {
     public IsolationReport report(Infra infra, AddressPlan addresses) {
         IsolationMatrix matrix = IsolationMatrix.of(infra, addresses);
         if (infra.global().firewallMode() == Global.FirewallMode.ACL) {
-            return new IsolationReport(matrix, "Incus network ACLs on the bridges (firewall_mode: acl)", true, Map.of());
+            return aclReport(matrix, infra, addresses);
         }
         if (host == null) {
             return new IsolationReport(matrix, "nft is not available here: the isolation cannot be read", false, Map.of());
@@ -62,6 +62,26 @@ public final class Isolation {
             return new IsolationReport(matrix, "table " + NftRuleset.TABLE + " is loaded and matches the file", true, dropped);
         } catch (IsolationException e) {
             return new IsolationReport(matrix, e.getMessage(), false, Map.of());
+        }
+    }
+
+    /** In ACL mode: whether the ACLs Incus holds on the bridges are the ones the file makes. */
+    private IsolationReport aclReport(IsolationMatrix matrix, Infra infra, AddressPlan addresses) {
+        if (acls == null) {
+            return new IsolationReport(matrix, "Incus network ACLs on the bridges (firewall_mode: acl); not read here",
+                    false, Map.of());
+        }
+        try {
+            List<String> pending = acls.drift(AclRules.generate(infra, addresses));
+            if (pending.isEmpty()) {
+                return new IsolationReport(matrix, "Incus network ACLs on the bridges match the file (firewall_mode: acl)",
+                        true, Map.of());
+            }
+            return new IsolationReport(matrix, "Incus network ACLs differ from the file: " + pending.size() + " change"
+                    + (pending.size() == 1 ? "" : "s") + " pending (" + pending.get(0).strip() + (pending.size() > 1 ? ", …" : "")
+                    + "); apply puts them in place", false, Map.of());
+        } catch (IsolationException | io.anklume.incus.IncusException e) {
+            return new IsolationReport(matrix, "the network ACLs cannot be read: " + e.getMessage(), false, Map.of());
         }
     }
 

@@ -61,7 +61,12 @@ class AclIsolationIT {
         assertTrue(lab.tcp(c1, a1, 8080), "before: C reaches A");
         Isolation isolation = new Isolation(host, acls);
         try {
+            IsolationReport before = isolation.report(infra(false), lab.addresses());
+            assertFalse(before.inPlace(), before.enforcement());
+            assertTrue(before.enforcement().contains("differ from the file: 6 changes pending"), before.enforcement());
             List<String> changes = isolation.enforce(infra(false), lab.addresses());
+            IsolationReport after = isolation.report(infra(false), lab.addresses());
+            assertTrue(after.inPlace() && after.enforcement().contains("match the file"), after.enforcement());
             assertEquals(6, changes.size(), changes.toString());
             assertTrue(host.loaded().isEmpty(), "ACL mode loads no host table");
             Network bridge = lab.lab.client().networks().find(null, "net-" + lab.b()).orElseThrow();
@@ -78,6 +83,9 @@ class AclIsolationIT {
             assertTrue(lab.tcp(a2, a1, 8081), "inside A TCP works");
             assertEquals(List.of(), isolation.enforce(infra(false), lab.addresses()), "enforcing again changes nothing");
 
+            IsolationReport drifted = isolation.report(infra(true), lab.addresses());
+            assertTrue(!drifted.inPlace() && drifted.enforcement().contains("1 change pending (~ update ACL "),
+                    drifted.enforcement());
             List<String> again = isolation.enforce(infra(true), lab.addresses());
             assertEquals(List.of("~ update ACL " + AclRules.name(lab.a()) + " (2 ingress rules)"), again);
             assertTrue(lab.tcp(c1, a1, 8080), "bidirectional opens C -> A tcp/8080");
