@@ -66,7 +66,9 @@ class KeyMapDocTest {
     }
 
     static String row(KeyAction a) {
-        String note = a.enabled() ? (a.mutating() ? "*changes*" : "") : "unavailable: " + a.disabledReason();
+        // The views are drawn over a running instance: a key its state refuses is still a key (and says why).
+        String changes = a.mutating() ? "*changes*" : "";
+        String note = a.enabled() ? changes : (changes.isEmpty() ? "" : changes + "; ") + "unavailable: " + a.disabledReason();
         return "| `" + a.key() + "` | " + a.description() + " | " + note + " |\n";
     }
 

@@ -90,12 +90,18 @@ class ScreenTest {
     }
 
     @Test
-    void lifecycleKeysCallCoreWithTheSelectedInstance() {
-        Harness h = lab().press("Down", "Down", "Down", "Down", "s"); // sorted by name: the 5th is pro-dev
-        assertEquals(List.of("start pro/pro-dev"), h.lifecycle.calls);
-        assertTrue(h.line(28).contains("started pro/pro-dev"), h.line(28));
+    void lifecycleKeysCallCoreWithTheSelectedInstanceWhenItsStateAllowsThem() {
+        Harness h = lab().press("Down", "Down", "Down", "Down", "s"); // sorted by name: the 5th is pro-dev, running
+        assertEquals(List.of(), h.lifecycle.calls);
+        assertTrue(h.line(28).contains("start: it is already running"), h.line(28));
+        assertFalse(h.line(29).contains("<s> start"), "not offered: " + h.line(29));
         h.press("S", "r");
-        assertEquals(List.of("start pro/pro-dev", "stop pro/pro-dev", "restart pro/pro-dev"), h.lifecycle.calls);
+        assertEquals(List.of("stop pro/pro-dev", "restart pro/pro-dev"), h.lifecycle.calls);
+        assertTrue(h.line(28).contains("restarted pro/pro-dev"), h.line(28));
+
+        h.press("Up", "s", "S", "r"); // perso-web, stopped
+        assertEquals(List.of("stop pro/pro-dev", "restart pro/pro-dev", "start perso/perso-web"), h.lifecycle.calls);
+        assertTrue(h.line(28).contains("restart: it is stopped: s starts it"), h.line(28));
     }
 
     @Test
@@ -115,9 +121,9 @@ class ScreenTest {
     @Test
     void failuresShowTheirMessageInTheStatusBar() {
         Harness h = lab();
-        h.lifecycle.failure = new ActionException("admin/admin-ctl", "start", "Incus said no");
-        h.press("s");
-        assertTrue(h.text().contains("cannot start admin/admin-ctl: Incus said no"), h.text());
+        h.lifecycle.failure = new ActionException("admin/admin-ctl", "stop", "Incus said no");
+        h.press("S");
+        assertTrue(h.text().contains("cannot stop admin/admin-ctl: Incus said no"), h.text());
     }
 
     @Test
@@ -186,8 +192,12 @@ class ScreenTest {
     void helpListsActionsWithReasonsAndRunsTheChosenOne() {
         Harness h = lab().press("?");
         assertTrue(h.text().contains("adopt  (only untracked instances"), h.text());
-        h.press("Down", "Enter"); // second entry: start
-        assertEquals(List.of("start admin/admin-ctl"), h.lifecycle.calls);
+        assertTrue(h.text().contains("start  (it is already running)"), h.text());
+        h.press("Down", "Enter"); // second entry: start, which a running instance does not offer
+        assertTrue(h.lifecycle.calls.isEmpty());
+        assertTrue(h.text().contains("start: it is already running"), h.text());
+        h.press("?", "Down", "Down", "Enter"); // third: stop
+        assertEquals(List.of("stop admin/admin-ctl"), h.lifecycle.calls);
     }
 
     @Test

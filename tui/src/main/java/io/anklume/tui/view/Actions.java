@@ -7,6 +7,23 @@ import io.anklume.tui.App;
 public final class Actions {
     private Actions() {}
 
+    /**
+     * {@code s}, {@code S} and {@code r} for an instance in this state: what Incus would refuse (starting
+     * a running instance, stopping a stopped one) is shown greyed out with the reason, not offered.
+     */
+    static java.util.List<io.anklume.tui.keys.KeyAction> lifecycleKeys(InstanceView v, Runnable start, Runnable stop,
+                                                                      Runnable restart) {
+        boolean running = v != null && v.isRunning();
+        boolean stopped = v != null && "Stopped".equalsIgnoreCase(v.status());
+        return java.util.List.of(
+                running ? new io.anklume.tui.keys.KeyAction("s", "start", true, "it is already running", () -> { })
+                        : io.anklume.tui.keys.KeyAction.mutating("s", "start", start),
+                stopped ? new io.anklume.tui.keys.KeyAction("S", "stop", true, "it is already stopped", () -> { })
+                        : io.anklume.tui.keys.KeyAction.mutating("S", "stop", stop),
+                stopped ? new io.anklume.tui.keys.KeyAction("r", "restart", true, "it is stopped: s starts it", () -> { })
+                        : io.anklume.tui.keys.KeyAction.mutating("r", "restart", restart));
+    }
+
     static void start(App app, InstanceView v) {
         app.run("starting " + v.ref(), () -> app.services().lifecycle().start(v.ref()), "started " + v.ref());
     }

@@ -70,9 +70,8 @@ public final class DetailView implements View {
     public List<KeyAction> actions() {
         List<KeyAction> a = new ArrayList<>();
         instance().ifPresent(v -> {
-            a.add(KeyAction.mutating("s", "start", () -> Actions.start(app, v)));
-            a.add(KeyAction.mutating("S", "stop", () -> Actions.stop(app, v)));
-            a.add(KeyAction.mutating("r", "restart", () -> Actions.restart(app, v)));
+            a.addAll(Actions.lifecycleKeys(v, () -> Actions.start(app, v), () -> Actions.stop(app, v),
+                    () -> Actions.restart(app, v)));
             a.add(KeyAction.mutating("d", "delete", () -> Actions.delete(app, v)));
             a.add(KeyAction.of("p", "snapshots", () -> app.push(new SnapshotsView(app, ref))));
             a.add(KeyAction.mutating("x", "shell", () -> Actions.shell(app, v)));

@@ -153,9 +153,8 @@ public final class ListView implements View {
         InstanceView v = current();
         List<KeyAction> a = new ArrayList<>();
         a.add(KeyAction.of("Enter", "detail", () -> withSelection(i -> app.push(new DetailView(app, i.ref())))));
-        a.add(KeyAction.mutating("s", "start", () -> withSelection(i -> Actions.start(app, i))));
-        a.add(KeyAction.mutating("S", "stop", () -> withSelection(i -> Actions.stop(app, i))));
-        a.add(KeyAction.mutating("r", "restart", () -> withSelection(i -> Actions.restart(app, i))));
+        a.addAll(Actions.lifecycleKeys(v, () -> withSelection(i -> Actions.start(app, i)),
+                () -> withSelection(i -> Actions.stop(app, i)), () -> withSelection(i -> Actions.restart(app, i))));
         a.add(KeyAction.mutating("d", "delete", () -> withSelection(i -> Actions.delete(app, i))));
         a.add(KeyAction.of("p", "snapshots", () -> withSelection(i -> app.push(new SnapshotsView(app, i.ref())))));
         if (v != null && v.untracked()) {
