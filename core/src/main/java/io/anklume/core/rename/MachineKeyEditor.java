@@ -77,6 +77,44 @@ final class MachineKeyEditor {
         return Optional.of(out);
     }
 
+    /**
+     * A domain file of an infra/ directory (its top level maps domain names to domains): the text with
+     * machine {@code from} named {@code to}; empty when none of its domains declares {@code from}.
+     */
+    Optional<String> renameInDomainFile(String text, String from, String to) {
+        Node root = compose(text);
+        if (!(root instanceof MappingNode domains)) {
+            throw new EditException(file + ": a domain file's top level must be a mapping of domains");
+        }
+        for (NodeTuple d : domains.getValue()) {
+            if (d.getValueNode() instanceof MappingNode body) {
+                Optional<NodeTuple> machines = entry(body, "machines");
+                if (machines.isPresent() && machines.get().getValueNode() instanceof MappingNode ms) {
+                    Optional<NodeTuple> machine = entry(ms, from);
+                    if (machine.isPresent()) {
+                        return Optional.of(replace(text, machine.get().getKeyNode(), to));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The text with the network policy ends naming {@code from} named {@code to} (the same text when none does). */
+    String renamePolicyEnds(String text, String from, String to) {
+        Node root = compose(text);
+        if (!(root instanceof MappingNode top)) {
+            return text;
+        }
+        List<Node> ends = new ArrayList<>(policyEnds(top, from));
+        ends.sort(Comparator.comparingInt((Node n) -> n.getStartMark().getIndex()).reversed());
+        String out = text;
+        for (Node n : ends) {
+            out = replace(out, n, to);
+        }
+        return out;
+    }
+
     /** The {@code from} and {@code to} values of network policies that are exactly {@code name}. */
     private static List<Node> policyEnds(MappingNode top, String name) {
         List<Node> ends = new ArrayList<>();

@@ -21,8 +21,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Renames an instance in Incus and, when infra.yml declares it, its machine in the file, so that
- * everything declared under the machine (HTTP routes, ssh, its address) follows the new name. The file
+ * Renames an instance in Incus and, when infra.yml (or an infra/ directory) declares it, its machine
+ * in the file, so that everything declared under the machine (HTTP routes, ssh, its address) follows
+ * the new name. The file
  * is checked before anything changes and put back when Incus refuses; a file that would become invalid
  * (the new name taken by a machine of another domain, say) refuses the rename with the problem.
  */
@@ -76,21 +77,25 @@ public final class Renamer {
         }
         Optional<Edit> edit = InstanceMapper.isManaged(instance) && infraFile != null
                 ? edit(target, infraFile) : Optional.empty();
-        edit.ifPresent(e -> write(target, infraFile, e.after()));
+        edit.ifPresent(e -> e.files().forEach(f -> write(target, f.file(), f.after())));
         try {
             call(target, () -> {
                 client.instances().rename(ref.project(), ref.name(), to).await(Duration.ofSeconds(60));
                 return null;
             });
         } catch (RuntimeException e) {
-            edit.ifPresent(ed -> write(target, infraFile, ed.before()));
+            edit.ifPresent(ed -> ed.files().forEach(f -> write(target, f.file(), f.before())));
             throw e;
         }
-        return new Renamed(ref, new InstanceRef(ref.project(), to), edit.isPresent() ? infraFile : null,
+        return new Renamed(ref, new InstanceRef(ref.project(), to), edit.map(Edit::where).orElse(null),
                 edit.map(Edit::routes).orElse(List.of()));
     }
 
-    private record Edit(String before, String after, List<String> routes) {}
+    /** One file's text before and after the rename. */
+    private record FileEdit(Path file, String before, String after) {}
+
+    /** The files the rename changes ({@code where}: the infra file or directory), and the routes that follow. */
+    private record Edit(Path where, List<FileEdit> files, List<String> routes) {}
 
     /** The file with the machine renamed, checked valid; empty when the file does not declare it. */
     private Optional<Edit> edit(Target target, Path infraFile) {
@@ -122,29 +127,65 @@ public final class Renamer {
         if (first != null) {
             throw target.refused("the infra file would become invalid: " + first + " (change that first)", null);
         }
-        List<String> routes = check.infra().machine(target.to()).map(Machine::routes).orElse(List.of()).stream()
-                .map(Route::host).toList();
-        return Optional.of(new Edit(before, after.get(), routes));
+        return Optional.of(new Edit(infraFile, List.of(new FileEdit(infraFile, before, after.get())),
+                routesOf(check.infra(), target.to())));
+    }
+
+    private static List<String> routesOf(io.anklume.core.infra.Infra infra, String machine) {
+        return infra.machine(machine).map(Machine::routes).orElse(List.of()).stream().map(Route::host).toList();
     }
 
     /**
-     * An infra/ directory is not edited by a rename yet: the machine's key, its domain file and the
-     * policies (policies.yml or base.yml) would all have to change together. A machine it declares is
-     * refused with the file to edit; one it does not declare is renamed in Incus only.
+     * In an infra/ directory the machine's key is in the file that defines its domain, and the policies
+     * naming it are in policies.yml (else base.yml): both are edited, then the whole directory is read
+     * again; when it does not load, every file is put back and the rename refused.
      */
     private static Optional<Edit> inDirectory(Target target, Path infraFile) {
+        Path dir = InfraTarget.directory(infraFile);
         InfraFiles.Loaded loaded = InfraFiles.load(infraFile);
-        if (loaded.infra() == null) {
+        if (loaded.infra() == null || loaded.firstError() != null) {
             throw target.refused("the infra directory has an error: " + loaded.firstError() + " (fix it first)", null);
         }
         Optional<Machine> machine = loaded.infra().machine(target.ref().name());
         if (machine.isEmpty()) {
             return Optional.empty();
         }
-        Path file = InfraTarget.of(infraFile, machine.get().domain()).file();
-        throw target.refused("it is declared in the infra directory " + InfraTarget.directory(infraFile) + ", which "
-                + "rename does not edit yet: rename machine " + target.ref().name() + " in " + file + " (and in the "
-                + "network policies naming it), then rename the instance here", null);
+        String from = target.ref().name();
+        InfraTarget domainFile = InfraTarget.of(infraFile, machine.get().domain());
+        Path policies = Files.isRegularFile(dir.resolve("policies.yml")) ? dir.resolve("policies.yml") : dir.resolve("base.yml");
+        // A policy end naming a domain of that name too may mean the domain: left alone, as in a file.
+        boolean endsAreTheMachine = loaded.infra().domain(from).isEmpty();
+        java.util.Map<Path, FileEdit> edits = new java.util.LinkedHashMap<>();
+        try {
+            Path file = domainFile.file();
+            String before = Files.readString(file);
+            MachineKeyEditor editor = new MachineKeyEditor(file.toString());
+            String after = (domainFile.domainFile() ? editor.renameInDomainFile(before, from, target.to())
+                    : editor.rename(before, from, target.to())).orElseThrow(() -> target.refused("machine " + from
+                    + " is not in " + file + ", which defines its domain", null));
+            edits.put(file, new FileEdit(file, before, after));
+            if (endsAreTheMachine) {
+                FileEdit earlier = edits.get(policies);
+                String text = earlier != null ? earlier.after() : Files.readString(policies);
+                String renamed = new MachineKeyEditor(policies.toString()).renamePolicyEnds(text, from, target.to());
+                if (!renamed.equals(text)) {
+                    edits.put(policies, new FileEdit(policies, earlier != null ? earlier.before() : text, renamed));
+                }
+            }
+        } catch (IOException e) {
+            throw target.refused("cannot read " + dir + ": " + e.getMessage(), e);
+        } catch (MachineKeyEditor.EditException e) {
+            throw target.refused(e.getMessage(), e);
+        }
+        List<FileEdit> files = List.copyOf(edits.values());
+        files.forEach(f -> write(target, f.file(), f.after()));
+        InfraFiles.Loaded check = InfraFiles.load(infraFile);
+        if (check.infra() == null || check.firstError() != null) {
+            files.forEach(f -> write(target, f.file(), f.before()));
+            throw target.refused("the infra directory would become invalid: " + check.firstError() + " (change that first)",
+                    null);
+        }
+        return Optional.of(new Edit(dir, files, routesOf(check.infra(), target.to())));
     }
 
     private static void write(Target target, Path infraFile, String text) {

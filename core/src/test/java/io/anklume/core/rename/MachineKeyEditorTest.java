@@ -68,4 +68,16 @@ class MachineKeyEditorTest {
         assertTrue(editor.rename("domains:\n  pro:\n    machines:\n      db: {}\n", "web", "site").isEmpty());
         assertTrue(editor.rename("project_name: x\n", "web", "site").isEmpty());
     }
+
+    @Test
+    void aDomainFileHasItsMachineRenamedAndAPoliciesFileItsEnds() {
+        String domainFile = "# pro\npro:\n  machines:\n    web:   # site\n      type: lxc\n    webby: {}\n";
+        assertEquals(Optional.of(domainFile.replace("    web:   # site", "    site:   # site")),
+                editor.renameInDomainFile(domainFile, "web", "site"));
+        assertTrue(editor.renameInDomainFile("ops:\n  machines:\n    api: {}\n", "web", "site").isEmpty());
+        String policies = "network_policies:\n  - {from: web, to: host}\n  - {from: webby, to: web}\n";
+        assertEquals("network_policies:\n  - {from: site, to: host}\n  - {from: webby, to: site}\n",
+                editor.renamePolicyEnds(policies, "web", "site"));
+        assertEquals(policies, editor.renamePolicyEnds(policies, "db", "store"));
+    }
 }

@@ -120,20 +120,46 @@ class RenamerTest {
     }
 
     @Test
-    void inAnInfraDirectoryADeclaredMachineIsRefusedWithItsFileAndAnUndeclaredOneRenamedInIncusOnly() throws Exception {
+    void inAnInfraDirectoryTheDomainFileAndThePoliciesFileAreRenamedTogether() throws Exception {
         Files.delete(file);
         Path infra = Files.createDirectories(dir.resolve("infra/domains")).getParent();
-        Files.writeString(infra.resolve("base.yml"), "project_name: lab\nglobal:\n  addressing: {base_octet: 10, zone_base: 160}\n");
-        Files.writeString(infra.resolve("domains/pro.yml"), "pro:\n  machines:\n    web: {}\n");
-        ActionException declared = assertThrows(ActionException.class, () -> new Renamer(client, false).rename(WEB, "site", file));
-        assertTrue(declared.getMessage().contains("rename machine web in " + infra.resolve("domains/pro.yml")), declared.getMessage());
-        verify(instances, never()).rename(any(), any(), any());
-        assertEquals("pro:\n  machines:\n    web: {}\n", Files.readString(infra.resolve("domains/pro.yml")));
+        String base = "project_name: lab\nglobal:\n  addressing: {base_octet: 10, zone_base: 160}\n";
+        Files.writeString(infra.resolve("base.yml"), base);
+        String pro = "# work\npro:\n  machines:\n    web:   # the site\n      routes:\n        - {host: app.test, port: 8080}\n"
+                + "    db: {}\n";
+        Files.writeString(infra.resolve("domains/pro.yml"), pro);
+        String policies = "network_policies:\n  - {from: db, to: web, ports: [8080]}\n";
+        Files.writeString(infra.resolve("policies.yml"), policies);
 
-        Files.writeString(infra.resolve("domains/pro.yml"), "pro:\n  machines:\n    site: {}\n"); // renamed by hand first
         Renamer.Renamed r = new Renamer(client, false).rename(WEB, "site", file);
+
         verify(instances).rename("pro", "web", "site");
-        assertNull(r.infraFile(), "the directory is not changed");
-        assertTrue(Files.notExists(file));
+        assertEquals(infra, r.infraFile());
+        assertEquals(List.of("app.test"), r.routes());
+        assertEquals(pro.replace("    web:   # the site", "    site:   # the site"), Files.readString(infra.resolve("domains/pro.yml")));
+        assertEquals(policies.replace("to: web", "to: site"), Files.readString(infra.resolve("policies.yml")));
+        assertEquals(base, Files.readString(infra.resolve("base.yml")));
+        assertTrue(Files.notExists(file), "no infra.yml beside the directory");
+    }
+
+    @Test
+    void inAnInfraDirectoryARefusedRenamePutsEveryFileBack() throws Exception {
+        Files.delete(file);
+        Path infra = Files.createDirectories(dir.resolve("infra/domains")).getParent();
+        Files.writeString(infra.resolve("base.yml"), "project_name: lab\nglobal:\n  addressing: {base_octet: 10, zone_base: 160}\n"
+                + "network_policies:\n  - {from: host, to: web, ports: [22]}\n");
+        String pro = "pro:\n  machines:\n    web: {}\n";
+        Files.writeString(infra.resolve("domains/pro.yml"), pro);
+        // Another domain's machine already has the new name: the directory would not load.
+        Files.writeString(infra.resolve("domains/ops.yml"), "ops:\n  machines:\n    api: {}\n");
+        ActionException invalid = assertThrows(ActionException.class, () -> new Renamer(client, false).rename(WEB, "api", file));
+        assertTrue(invalid.getMessage().contains("would become invalid"), invalid.getMessage());
+        assertEquals(pro, Files.readString(infra.resolve("domains/pro.yml")));
+        assertTrue(Files.readString(infra.resolve("base.yml")).contains("to: web"));
+
+        when(instances.rename("pro", "web", "site")).thenThrow(new IncusException(400, "Incus said no", "rename"));
+        assertThrows(ActionException.class, () -> new Renamer(client, false).rename(WEB, "site", file));
+        assertEquals(pro, Files.readString(infra.resolve("domains/pro.yml")), "put back after Incus refused");
+        assertTrue(Files.readString(infra.resolve("base.yml")).contains("to: web"));
     }
 }
