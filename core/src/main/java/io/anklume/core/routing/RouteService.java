@@ -12,6 +12,7 @@ import io.anklume.core.net.HostNetworks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,39 +109,76 @@ public final class RouteService {
             java.util.Arrays.fill(password, '\0');
         }
         Route route = new Route(host, port, auth);
-        edit(infraFile, target, "add route", text -> new RoutesYamlEditor(infraFile.toString()).addRoute(text, machine, route));
+        edit(infraFile, target, "add route", infra -> Optional.of(machine),
+                (editor, text) -> editor.addRoute(text, machine, route));
     }
 
     /** Removes the route of {@code host}; returns the machine it belonged to. */
     public String removeRoute(Path infraFile, String host) {
         String[] machine = new String[1];
-        edit(infraFile, host + " in " + infraFile, "remove route", text -> {
-            RoutesYamlEditor.Removal r = new RoutesYamlEditor(infraFile.toString()).removeRoute(text, host);
-            machine[0] = r.machine();
-            return r.text();
-        });
+        edit(infraFile, host + " in " + infraFile, "remove route",
+                infra -> infra.machines().filter(m -> m.routes().stream().anyMatch(r -> r.host().equals(host)))
+                        .map(io.anklume.core.infra.Machine::name).findFirst(),
+                (editor, text) -> {
+                    RoutesYamlEditor.Removal r = editor.removeRoute(text, host);
+                    machine[0] = r.machine();
+                    return r.text();
+                });
         return machine[0];
     }
 
-    private void edit(Path infraFile, String target, String action, java.util.function.UnaryOperator<String> change) {
+    /**
+     * Applies {@code change} to the infra file, or, in an infra/ directory, to the file defining the
+     * domain of the machine {@code machineIn} finds (then the whole directory is read again and the file
+     * put back when it no longer loads).
+     */
+    private void edit(Path infraFile, String target, String action,
+                      java.util.function.Function<io.anklume.core.infra.Infra, Optional<String>> machineIn,
+                      java.util.function.BiFunction<RoutesYamlEditor, String, String> change) {
         if (readOnly) {
             throw new ActionException(target, action, "anklume-tui runs in read-only mode");
         }
-        Path dir = io.anklume.core.infra.InfraTarget.directory(infraFile);
-        if (dir != null) {
-            // The route belongs under its machine in whichever domain file declares it; not edited here yet.
-            throw new ActionException(target, action, "routes in the infra directory " + dir + " are not edited here "
-                    + "yet: write it under the machine's routes: in its domains/*.yml by hand (the routes are then "
-                    + "kept in Caddy as usual)");
+        if (io.anklume.core.infra.InfraTarget.directory(infraFile) != null) {
+            editInDirectory(infraFile, target, action, machineIn, change);
+            return;
         }
         try {
             String before = Files.readString(infraFile);
-            String after = change.apply(before);
+            String after = change.apply(new RoutesYamlEditor(infraFile.toString()), before);
             Problem first = InfraFiles.parse(infraFile.toString(), after, HostNetworks.detect()).firstError();
             if (first != null) {
                 throw new ActionException(target, action, "the file would become invalid: " + first);
             }
             InfraFiles.writeAtomically(infraFile, after);
+        } catch (IOException e) {
+            throw new ActionException(target, action, e.getMessage(), e);
+        } catch (RoutesYamlEditor.EditException e) {
+            throw new ActionException(target, action, e.getMessage(), e);
+        }
+    }
+
+    private void editInDirectory(Path infraFile, String target, String action,
+                                 java.util.function.Function<io.anklume.core.infra.Infra, Optional<String>> machineIn,
+                                 java.util.function.BiFunction<RoutesYamlEditor, String, String> change) {
+        InfraFiles.Loaded loaded = InfraFiles.load(infraFile);
+        if (loaded.infra() == null || loaded.firstError() != null) {
+            throw new ActionException(target, action, "the infra directory has an error: " + loaded.firstError()
+                    + " (fix it first)");
+        }
+        io.anklume.core.infra.Machine machine = machineIn.apply(loaded.infra()).flatMap(loaded.infra()::machine)
+                .orElseThrow(() -> new ActionException(target, action, "no such machine or route in "
+                        + io.anklume.core.infra.InfraTarget.directory(infraFile)));
+        io.anklume.core.infra.InfraTarget where = io.anklume.core.infra.InfraTarget.of(infraFile, machine.domain());
+        Path file = where.file();
+        try {
+            String before = Files.readString(file);
+            String after = change.apply(new RoutesYamlEditor(file.toString(), where.domainFile()), before);
+            InfraFiles.writeAtomically(file, after);
+            Problem first = InfraFiles.load(infraFile).firstError();
+            if (first != null) {
+                InfraFiles.writeAtomically(file, before);
+                throw new ActionException(target, action, "the infra directory would become invalid: " + first);
+            }
         } catch (IOException e) {
             throw new ActionException(target, action, e.getMessage(), e);
         } catch (RoutesYamlEditor.EditException e) {

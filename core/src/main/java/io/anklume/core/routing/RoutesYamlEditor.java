@@ -32,9 +32,23 @@ public final class RoutesYamlEditor {
     }
 
     private final String file;
+    /** The file is a domain file of an infra/ directory: its top level maps domain names to domains. */
+    private final boolean domainFile;
 
     public RoutesYamlEditor(String file) {
+        this(file, false);
+    }
+
+    /** {@code domainFile}: a domain file of an infra/ directory ({@code <domain>: {machines: ...}}). */
+    public RoutesYamlEditor(String file, boolean domainFile) {
         this.file = file;
+        this.domainFile = domainFile;
+    }
+
+    /** The mapping of domain names to domains: under {@code domains:}, or the whole of a domain file. */
+    private MappingNode domains(Node root) {
+        MappingNode top = blockMapping(root, "the top level");
+        return domainFile ? top : blockMapping(entryOf(top, "domains"), "domains");
     }
 
     public String addRoute(String text, String machine, Route route) {
@@ -94,8 +108,7 @@ public final class RoutesYamlEditor {
     public Removal removeRoute(String text, String host) {
         List<String> lines = lines(text);
         MappingNode machines = null;
-        for (NodeTuple d : blockMapping(entryOf(blockMapping(compose(text), "the top level"), "domains"), "domains")
-                .getValue()) {
+        for (NodeTuple d : domains(compose(text)).getValue()) {
             if (!(d.getValueNode() instanceof MappingNode body)) {
                 continue;
             }
@@ -137,8 +150,7 @@ public final class RoutesYamlEditor {
     }
 
     private NodeTuple machineEntry(Node root, String machine) {
-        Node domains = entryOf(blockMapping(root, "the top level"), "domains");
-        for (NodeTuple d : blockMapping(domains, "domains").getValue()) {
+        for (NodeTuple d : domains(root).getValue()) {
             if (d.getValueNode() instanceof MappingNode body) {
                 Optional<NodeTuple> ms = entry(body, "machines");
                 if (ms.isPresent() && ms.get().getValueNode() instanceof MappingNode map) {
