@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
 /**
  * Renames an instance in Incus and, when infra.yml (or an infra/ directory) declares it, its machine
  * in the file, so that everything declared under the machine (HTTP routes, ssh, its address) follows
- * the new name. The file
- * is checked before anything changes and put back when Incus refuses; a file that would become invalid
- * (the new name taken by a machine of another domain, say) refuses the rename with the problem.
+ * the new name. The file is checked before anything changes and put back when Incus refuses; a file
+ * that would become invalid (the new name taken by a machine of another domain, say) refuses the
+ * rename with the problem.
  */
 public final class Renamer {
     private static final Pattern NAME = Pattern.compile("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$");
