@@ -2,6 +2,7 @@ package io.anklume.core.adopt;
 
 import io.anklume.core.ActionException;
 import io.anklume.core.infra.Infra;
+import io.anklume.core.infra.InfraEdits;
 import io.anklume.core.infra.InfraFiles;
 import io.anklume.core.infra.InfraTarget;
 import io.anklume.core.plan.Action;
@@ -131,15 +132,11 @@ public final class Adoption {
     private static InfraTarget target(InstanceRef ref, Path infra, String domain) {
         InfraTarget target = InfraTarget.of(infra, domain);
         if (target.inDirectory()) {
-            InfraFiles.Loaded loaded = InfraFiles.load(infra);
-            io.anklume.core.infra.Problem first = loaded.firstError();
-            if (first != null) {
-                throw new ActionException(ref.toString(), "adopt", "the infra directory has an error: " + first + " (fix it first)");
-            }
-            if (loaded.infra().machine(ref.name()).isPresent()) {
+            Infra declared = InfraEdits.loadDirectory(infra, reason -> new ActionException(ref.toString(), "adopt", reason));
+            declared.machine(ref.name()).ifPresent(m -> {
                 throw new ActionException(ref.toString(), "adopt", "machine " + ref.name() + " is already declared in "
-                        + InfraTarget.directory(infra) + " (domain " + loaded.infra().machine(ref.name()).get().domain() + ")");
-            }
+                        + InfraTarget.directory(infra) + " (domain " + m.domain() + ")");
+            });
         }
         return target;
     }

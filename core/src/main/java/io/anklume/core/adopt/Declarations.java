@@ -1,6 +1,7 @@
 package io.anklume.core.adopt;
 
 import io.anklume.core.ActionException;
+import io.anklume.core.infra.InfraEdits;
 import io.anklume.core.infra.InfraFiles;
 import io.anklume.core.infra.InfraTarget;
 import io.anklume.core.infra.Problem;
@@ -8,6 +9,7 @@ import io.anklume.core.net.HostNetworks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Adds a machine to an infra file as text (comments and order kept), only if the file is still valid
@@ -56,19 +58,10 @@ public final class Declarations {
                 InfraFiles.writeAtomically(infraFile, after);
                 return;
             }
-            Problem already = InfraFiles.load(infraFile).firstError();
-            if (already != null) {
-                throw new ActionException(target, "declare", "the infra directory has an error: " + already + " (fix it first)");
-            }
-            Files.createDirectories(file.getParent());
-            InfraFiles.writeAtomically(file, after);
-            Problem first = InfraFiles.load(infraFile).firstError();
+            InfraEdits.loadDirectory(infraFile, reason -> new ActionException(target, "declare", reason));
+            Problem first = InfraEdits.applyToDirectory(infraFile,
+                    List.of(new InfraEdits.Change(file, existed ? before : null, after))).firstError();
             if (first != null) {
-                if (existed) {
-                    InfraFiles.writeAtomically(file, before);
-                } else {
-                    Files.delete(file);
-                }
                 throw new ActionException(target, "declare", "the infra directory would become invalid: " + first);
             }
         } catch (IOException e) {

@@ -68,13 +68,7 @@ final class MachineKeyEditor {
         if (!aDomainHasTheName) {
             spans.addAll(policyEnds(top, from));
         }
-        // From the end of the file backwards, so each replacement leaves the earlier offsets valid.
-        spans.sort(Comparator.comparingInt((Node n) -> n.getStartMark().getIndex()).reversed());
-        String out = text;
-        for (Node n : spans) {
-            out = replace(out, n, to);
-        }
-        return Optional.of(out);
+        return Optional.of(replaceAll(text, spans, to));
     }
 
     /**
@@ -106,10 +100,16 @@ final class MachineKeyEditor {
         if (!(root instanceof MappingNode top)) {
             return text;
         }
-        List<Node> ends = new ArrayList<>(policyEnds(top, from));
-        ends.sort(Comparator.comparingInt((Node n) -> n.getStartMark().getIndex()).reversed());
+        return replaceAll(text, policyEnds(top, from), to);
+    }
+
+    /** Each of {@code nodes} replaced by {@code to}. */
+    private String replaceAll(String text, List<Node> nodes, String to) {
+        List<Node> backwards = new ArrayList<>(nodes);
+        // From the end of the file backwards, so each replacement leaves the earlier offsets valid.
+        backwards.sort(Comparator.comparingInt((Node n) -> n.getStartMark().getIndex()).reversed());
         String out = text;
-        for (Node n : ends) {
+        for (Node n : backwards) {
             out = replace(out, n, to);
         }
         return out;

@@ -1,6 +1,8 @@
 package io.anklume.core.rename;
 
 import io.anklume.core.ActionException;
+import io.anklume.core.infra.Infra;
+import io.anklume.core.infra.InfraEdits;
 import io.anklume.core.infra.InfraFiles;
 import io.anklume.core.infra.InfraTarget;
 import io.anklume.core.infra.Machine;
@@ -77,27 +79,26 @@ public final class Renamer {
         }
         Optional<Edit> edit = InstanceMapper.isManaged(instance) && infraFile != null
                 ? edit(target, infraFile) : Optional.empty();
-        edit.ifPresent(e -> e.files().forEach(f -> write(target, f.file(), f.after())));
         try {
             call(target, () -> {
                 client.instances().rename(ref.project(), ref.name(), to).await(Duration.ofSeconds(60));
                 return null;
             });
         } catch (RuntimeException e) {
-            edit.ifPresent(ed -> ed.files().forEach(f -> write(target, f.file(), f.before())));
+            edit.ifPresent(ed -> putBack(target, ed.files()));
             throw e;
         }
         return new Renamed(ref, new InstanceRef(ref.project(), to), edit.map(Edit::where).orElse(null),
                 edit.map(Edit::routes).orElse(List.of()));
     }
 
-    /** One file's text before and after the rename. */
-    private record FileEdit(Path file, String before, String after) {}
+    /** The files the rename changed ({@code where}: the infra file or directory), and the routes that follow. */
+    private record Edit(Path where, List<InfraEdits.Change> files, List<String> routes) {}
 
-    /** The files the rename changes ({@code where}: the infra file or directory), and the routes that follow. */
-    private record Edit(Path where, List<FileEdit> files, List<String> routes) {}
-
-    /** The file with the machine renamed, checked valid; empty when the file does not declare it. */
+    /**
+     * Renames the machine in the infra file (or directory), checked valid, and says what changed, so a
+     * rename Incus then refuses can put it back; empty when the file does not declare the machine.
+     */
     private Optional<Edit> edit(Target target, Path infraFile) {
         if (InfraTarget.directory(infraFile) != null) {
             return inDirectory(target, infraFile);
@@ -127,11 +128,12 @@ public final class Renamer {
         if (first != null) {
             throw target.refused("the infra file would become invalid: " + first + " (change that first)", null);
         }
-        return Optional.of(new Edit(infraFile, List.of(new FileEdit(infraFile, before, after.get())),
+        write(target, infraFile, after.get());
+        return Optional.of(new Edit(infraFile, List.of(new InfraEdits.Change(infraFile, before, after.get())),
                 routesOf(check.infra(), target.to())));
     }
 
-    private static List<String> routesOf(io.anklume.core.infra.Infra infra, String machine) {
+    private static List<String> routesOf(Infra infra, String machine) {
         return infra.machine(machine).map(Machine::routes).orElse(List.of()).stream().map(Route::host).toList();
     }
 
@@ -142,11 +144,8 @@ public final class Renamer {
      */
     private static Optional<Edit> inDirectory(Target target, Path infraFile) {
         Path dir = InfraTarget.directory(infraFile);
-        InfraFiles.Loaded loaded = InfraFiles.load(infraFile);
-        if (loaded.infra() == null || loaded.firstError() != null) {
-            throw target.refused("the infra directory has an error: " + loaded.firstError() + " (fix it first)", null);
-        }
-        Optional<Machine> machine = loaded.infra().machine(target.ref().name());
+        Infra declared = InfraEdits.loadDirectory(infraFile, reason -> target.refused(reason, null));
+        Optional<Machine> machine = declared.machine(target.ref().name());
         if (machine.isEmpty()) {
             return Optional.empty();
         }
@@ -154,8 +153,8 @@ public final class Renamer {
         InfraTarget domainFile = InfraTarget.of(infraFile, machine.get().domain());
         Path policies = Files.isRegularFile(dir.resolve("policies.yml")) ? dir.resolve("policies.yml") : dir.resolve("base.yml");
         // A policy end naming a domain of that name too may mean the domain: left alone, as in a file.
-        boolean endsAreTheMachine = loaded.infra().domain(from).isEmpty();
-        java.util.Map<Path, FileEdit> edits = new java.util.LinkedHashMap<>();
+        boolean endsAreTheMachine = declared.domain(from).isEmpty();
+        java.util.Map<Path, InfraEdits.Change> edits = new java.util.LinkedHashMap<>();
         try {
             Path file = domainFile.file();
             String before = Files.readString(file);
@@ -163,13 +162,13 @@ public final class Renamer {
             String after = (domainFile.domainFile() ? editor.renameInDomainFile(before, from, target.to())
                     : editor.rename(before, from, target.to())).orElseThrow(() -> target.refused("machine " + from
                     + " is not in " + file + ", which defines its domain", null));
-            edits.put(file, new FileEdit(file, before, after));
+            edits.put(file, new InfraEdits.Change(file, before, after));
             if (endsAreTheMachine) {
-                FileEdit earlier = edits.get(policies);
+                InfraEdits.Change earlier = edits.get(policies);
                 String text = earlier != null ? earlier.after() : Files.readString(policies);
                 String renamed = new MachineKeyEditor(policies.toString()).renamePolicyEnds(text, from, target.to());
                 if (!renamed.equals(text)) {
-                    edits.put(policies, new FileEdit(policies, earlier != null ? earlier.before() : text, renamed));
+                    edits.put(policies, new InfraEdits.Change(policies, earlier != null ? earlier.before() : text, renamed));
                 }
             }
         } catch (IOException e) {
@@ -177,15 +176,26 @@ public final class Renamer {
         } catch (MachineKeyEditor.EditException e) {
             throw target.refused(e.getMessage(), e);
         }
-        List<FileEdit> files = List.copyOf(edits.values());
-        files.forEach(f -> write(target, f.file(), f.after()));
-        InfraFiles.Loaded check = InfraFiles.load(infraFile);
-        if (check.infra() == null || check.firstError() != null) {
-            files.forEach(f -> write(target, f.file(), f.before()));
+        List<InfraEdits.Change> files = List.copyOf(edits.values());
+        InfraFiles.Loaded check;
+        try {
+            check = InfraEdits.applyToDirectory(infraFile, files);
+        } catch (IOException e) {
+            throw target.refused("cannot write " + dir + ": " + e.getMessage(), e);
+        }
+        if (check.hasErrors()) {
             throw target.refused("the infra directory would become invalid: " + check.firstError() + " (change that first)",
                     null);
         }
         return Optional.of(new Edit(dir, files, routesOf(check.infra(), target.to())));
+    }
+
+    private static void putBack(Target target, List<InfraEdits.Change> changes) {
+        try {
+            InfraEdits.putBack(changes);
+        } catch (IOException e) {
+            throw target.refused("cannot write " + changes.get(0).file() + ": " + e.getMessage(), e);
+        }
     }
 
     private static void write(Target target, Path infraFile, String text) {

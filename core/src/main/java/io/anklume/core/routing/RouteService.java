@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.anklume.core.ActionException;
 import io.anklume.core.infra.Infra;
+import io.anklume.core.infra.InfraEdits;
 import io.anklume.core.infra.InfraFiles;
+import io.anklume.core.infra.InfraTarget;
+import io.anklume.core.infra.Machine;
 import io.anklume.core.infra.Problem;
 import io.anklume.core.infra.Route;
 import io.anklume.core.infra.Routing;
@@ -12,10 +15,12 @@ import io.anklume.core.net.HostNetworks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * HTTP routing for front ends: the state of every declared route, one reconciliation, and adding or
@@ -118,7 +123,7 @@ public final class RouteService {
         String[] machine = new String[1];
         edit(infraFile, host + " in " + infraFile, "remove route",
                 infra -> infra.machines().filter(m -> m.routes().stream().anyMatch(r -> r.host().equals(host)))
-                        .map(io.anklume.core.infra.Machine::name).findFirst(),
+                        .map(Machine::name).findFirst(),
                 (editor, text) -> {
                     RoutesYamlEditor.Removal r = editor.removeRoute(text, host);
                     machine[0] = r.machine();
@@ -133,12 +138,12 @@ public final class RouteService {
      * put back when it no longer loads).
      */
     private void edit(Path infraFile, String target, String action,
-                      java.util.function.Function<io.anklume.core.infra.Infra, Optional<String>> machineIn,
-                      java.util.function.BiFunction<RoutesYamlEditor, String, String> change) {
+                      Function<Infra, Optional<String>> machineIn,
+                      BiFunction<RoutesYamlEditor, String, String> change) {
         if (readOnly) {
             throw new ActionException(target, action, "anklume-tui runs in read-only mode");
         }
-        if (io.anklume.core.infra.InfraTarget.directory(infraFile) != null) {
+        if (InfraTarget.directory(infraFile) != null) {
             editInDirectory(infraFile, target, action, machineIn, change);
             return;
         }
@@ -158,25 +163,19 @@ public final class RouteService {
     }
 
     private void editInDirectory(Path infraFile, String target, String action,
-                                 java.util.function.Function<io.anklume.core.infra.Infra, Optional<String>> machineIn,
-                                 java.util.function.BiFunction<RoutesYamlEditor, String, String> change) {
-        InfraFiles.Loaded loaded = InfraFiles.load(infraFile);
-        if (loaded.infra() == null || loaded.firstError() != null) {
-            throw new ActionException(target, action, "the infra directory has an error: " + loaded.firstError()
-                    + " (fix it first)");
-        }
-        io.anklume.core.infra.Machine machine = machineIn.apply(loaded.infra()).flatMap(loaded.infra()::machine)
-                .orElseThrow(() -> new ActionException(target, action, "no such machine or route in "
-                        + io.anklume.core.infra.InfraTarget.directory(infraFile)));
-        io.anklume.core.infra.InfraTarget where = io.anklume.core.infra.InfraTarget.of(infraFile, machine.domain());
+                                 Function<Infra, Optional<String>> machineIn,
+                                 BiFunction<RoutesYamlEditor, String, String> change) {
+        Infra infra = InfraEdits.loadDirectory(infraFile, reason -> new ActionException(target, action, reason));
+        Machine machine = machineIn.apply(infra).flatMap(infra::machine).orElseThrow(() -> new ActionException(target,
+                action, "no such machine or route in " + InfraTarget.directory(infraFile)));
+        InfraTarget where = InfraTarget.of(infraFile, machine.domain());
         Path file = where.file();
         try {
             String before = Files.readString(file);
             String after = change.apply(new RoutesYamlEditor(file.toString(), where.domainFile()), before);
-            InfraFiles.writeAtomically(file, after);
-            Problem first = InfraFiles.load(infraFile).firstError();
+            Problem first = InfraEdits.applyToDirectory(infraFile, List.of(new InfraEdits.Change(file, before, after)))
+                    .firstError();
             if (first != null) {
-                InfraFiles.writeAtomically(file, before);
                 throw new ActionException(target, action, "the infra directory would become invalid: " + first);
             }
         } catch (IOException e) {
