@@ -91,6 +91,57 @@ class RenameIT {
         }
     }
 
+    @Test
+    void inAnInfraDirectoryTheDomainFileAndThePoliciesFollowAndSoDoesTheRoute() throws Exception {
+        try (IncusLab lab = IncusLab.create(); CaddyProcess caddy = CaddyProcess.start(tmp)) {
+            String web = lab.name("web");
+            String site = lab.name("site");
+            String host = "dir-" + lab.suffix() + ".test";
+            lab.instance(web, Map.of("user.anklume.managed", "true", "user.anklume.domain", lab.project(),
+                    "user.anklume.trust", "trusted"), false);
+            Path infra = Files.createDirectories(tmp.resolve("infra").resolve("domains")).getParent();
+            String base = """
+                    project_name: rename-dir-it
+                    global:
+                      addressing: {base_octet: 10, zone_base: 100}
+                      routing: {caddy_admin: "%s", server: anklume-it, tls: off, listen: "127.0.0.1:%d"}
+                    """.formatted(caddy.adminUrl(), caddy.httpPort());
+            Files.writeString(infra.resolve("base.yml"), base);
+            String domain = """
+                    %s:
+                      machines:
+                        %s:   # the site
+                          routes:
+                            - host: %s
+                              port: 8080
+                    """.formatted(lab.project(), web, host);
+            Files.writeString(infra.resolve("domains").resolve(lab.project() + ".yml"), domain);
+            String policies = "network_policies:\n  - {from: host, to: " + web + ", ports: [8080]}\n";
+            Files.writeString(infra.resolve("policies.yml"), policies);
+            Path file = tmp.resolve("infra.yml"); // missing: the directory beside it is read, as anklume reads it
+            CaddyAdmin admin = new CaddyAdmin(caddy.adminUrl(), new ObjectMapper());
+            try (LiveInventory inventory = new LiveInventory(lab.client(), Clock.systemUTC(), InventorySettings.defaults()).start()) {
+                InfraRoutes routes = new InfraRoutes(file, inventory, false);
+                routes.sync();
+                assertTrue(has(admin, "/id/" + DesiredRoute.idOf(web, 8080)), "the route of " + web);
+
+                Renamer.Renamed renamed = new Renamer(lab.client(), false).rename(new InstanceRef(lab.project(), web), site, file);
+                routes.sync();
+
+                assertEquals(infra, renamed.infraFile());
+                assertEquals(java.util.List.of(host), renamed.routes());
+                assertEquals(domain.replace(web + ":   # the site", site + ":   # the site"),
+                        Files.readString(infra.resolve("domains").resolve(lab.project() + ".yml")));
+                assertEquals(policies.replace("to: " + web, "to: " + site), Files.readString(infra.resolve("policies.yml")));
+                assertEquals(base, Files.readString(infra.resolve("base.yml")));
+                assertFalse(Files.exists(file), "no infra.yml beside the directory");
+                assertEquals(site, lab.client().instances().get(lab.project(), site).name());
+                assertTrue(has(admin, "/id/" + DesiredRoute.idOf(site, 8080)), "the route now has the new name's id");
+                assertFalse(has(admin, "/id/" + DesiredRoute.idOf(web, 8080)), "the old name's route is gone");
+            }
+        }
+    }
+
     /** Caddy answers an unknown {@code /id/...} with 404. */
     private static boolean has(CaddyAdmin admin, String path) {
         try {
