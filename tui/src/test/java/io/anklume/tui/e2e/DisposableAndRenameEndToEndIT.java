@@ -59,9 +59,10 @@ class DisposableAndRenameEndToEndIT {
         InstanceRef disp = disposables.launch("busybox", lab.project());
         try (Tmux t = start(infra)) {
             t.filterRows(disp.name(), WAIT);
-            String screen = t.waitFor("the disposable row", s -> s.lines().anyMatch(l -> l.contains(disp.name())
-                    && l.contains("disposable")), WAIT);
-            String row = screen.lines().filter(l -> l.contains(disp.name())).findFirst().orElseThrow();
+            java.util.function.Predicate<String> isTheRow = l -> l.contains(disp.name()) && l.contains("disposable");
+            String screen = t.waitFor("the disposable row", s -> s.lines().anyMatch(isTheRow), WAIT);
+            // The row itself: once the filter is applied, the header names the disposable too.
+            String row = screen.lines().filter(isTheRow).findFirst().orElseThrow();
             assertTrue(row.contains("[TRU]") && row.contains(lab.project()), row);
             assertFalse(row.contains("?" + disp.name()) || row.contains("UNTRACKED"), row);
             t.keys("a");
